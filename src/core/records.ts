@@ -1,0 +1,133 @@
+/**
+ * The shapes of every persisted record, for the whole lifecycle. They live in core (not storage) because
+ * workers, the CLI and project export/import all speak them. Every record carries `schemaVersion`, the version
+ * of its own shape, so a reader can normalise old records on read.
+ *
+ * Stages that later issues build (problems, recipes, runs, ...) already have a home here so that the database
+ * schema covers the lifecycle from day one; their payload fields are deliberately open (`Record<string,
+ * unknown>`) until those stages define them.
+ */
+
+export type Id = string;
+/** Milliseconds since the epoch. */
+export type Millis = number;
+
+export const RECORD_SCHEMA_VERSION = 1;
+
+interface Base {
+  schemaVersion: number;
+  id: Id;
+}
+
+interface ProjectScoped extends Base {
+  projectId: Id;
+  createdAt: Millis;
+}
+
+export interface ProjectRecord extends Base {
+  name: string;
+  createdAt: Millis;
+  updatedAt: Millis;
+  /** Set on the built-in sample project. */
+  sample?: boolean;
+}
+
+export interface DatasetColumn {
+  name: string;
+  /** Zero-based position in the file's header. */
+  index: number;
+}
+
+export interface DatasetRecord extends ProjectScoped {
+  name: string;
+  /** The raw dataset version: SHA-256 (hex) of the file's bytes. */
+  sha256: string;
+  byteLength: number;
+  rowCount: number;
+  columns: DatasetColumn[];
+  delimiter: string;
+  /** Rows per stored chunk; chunk i holds rows [i*chunkRows, (i+1)*chunkRows). */
+  chunkRows: number;
+  chunkCount: number;
+  source: 'upload' | 'sample';
+  /** Problems found while parsing, each naming its line. */
+  warnings: string[];
+}
+
+/** Column-major strings for a block of rows: `columns[c][r]`. Values are exactly the strings in the file. */
+export interface DatasetChunkRecord {
+  schemaVersion: number;
+  datasetId: Id;
+  index: number;
+  columns: string[][];
+}
+
+export interface ProblemRecord extends ProjectScoped {
+  version: number;
+  datasetId: Id;
+  card: Record<string, unknown>;
+}
+
+export interface RecipeRecord extends ProjectScoped {
+  version: number;
+  steps: Record<string, unknown>[];
+}
+
+export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
+
+export interface RunRecord extends ProjectScoped {
+  status: RunStatus;
+  params: Record<string, unknown>;
+  seed: number;
+  /** Per-epoch metrics: one entry an epoch. */
+  history: Record<string, number>[];
+  metrics: Record<string, number>;
+  environment: Record<string, string | number>;
+  finishedAt?: Millis;
+}
+
+export interface BundleRecord extends ProjectScoped {
+  runId: Id;
+  version: number;
+  /** The immutable packaged model: weights, pipeline, signature, reference statistics, lineage. */
+  payload: Record<string, unknown>;
+}
+
+export interface AliasRecord {
+  schemaVersion: number;
+  projectId: Id;
+  /** e.g. 'champion' | 'challenger'. */
+  alias: string;
+  bundleId: Id;
+  updatedAt: Millis;
+}
+
+export interface DeploymentRecord extends ProjectScoped {
+  strategy: 'single' | 'shadow' | 'canary' | 'blue-green';
+  state: Record<string, unknown>;
+}
+
+export interface PredictionRecord extends ProjectScoped {
+  bundleId: Id;
+  arm: string;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  latencyMs: number;
+}
+
+export interface LabelRecord extends ProjectScoped {
+  requestId: Id;
+  label: string;
+}
+
+export interface AlertRecord extends ProjectScoped {
+  kind: string;
+  message: string;
+  acknowledged: boolean;
+}
+
+export interface TimelineRecord extends ProjectScoped {
+  kind: string;
+  message: string;
+  data?: Record<string, unknown>;
+}
