@@ -4,8 +4,9 @@
  *
  * Generator: sfc32 (Chris Doty-Humphrey's Small Fast Counter, from PractRand), 128-bit state, 32-bit outputs,
  * only 32-bit integer arithmetic, so it gives the same bits on every JS engine. Seeding:
- * - a string seed is hashed with cyrb128 (bryc) into the four state words;
  * - an integer seed is expanded with splitmix32 (Weyl sequence + a 32-bit finaliser from Hash Prospector);
+ * - a string seed, and every fork, is a seed path (see `createRng`) hashed with cyrb128 (bryc) into the four
+ *   state words;
  * either way the first 12 outputs are discarded, as PractRand's own seeding does, so that nearby seeds
  * (42, 43) diverge immediately.
  *
@@ -54,10 +55,12 @@ export function createRng(seed: number | string): Rng {
   if (typeof seed === 'number' && !Number.isSafeInteger(seed)) {
     throw new RangeError(`createRng: a number seed must be a safe integer, got ${seed}`);
   }
-  // The key names the stream's seed path; lengths are spelled out so that no seed or label can forge
-  // another path (createRng('a/1:b') must not equal createRng('a').fork('b')).
-  const key = typeof seed === 'number' ? `n${seed}` : `s${seed.length}:${seed}`;
-  return makeRng(seed, key, typeof seed === 'number' ? splitmix32State(seed) : cyrb128(seed));
+  // The key is the stream's seed path: 'n42', 's7:looplab', 'n42/5:split/6:fold 3'. Lengths are spelled out
+  // so that no string seed or label can forge another path (createRng('a/1:b') is not
+  // createRng('a').fork('b')), which is why a string seed is hashed as its key and not as itself.
+  if (typeof seed === 'number') return makeRng(seed, `n${seed}`, splitmix32State(seed));
+  const key = `s${seed.length}:${seed}`;
+  return makeRng(seed, key, cyrb128(key));
 }
 
 function makeRng(seed: number | string, key: string, state: [number, number, number, number]): Rng {

@@ -37,7 +37,12 @@ export const TRAINING_POPULATION: ChurnPopulation = {
   firstCustomerNumber: 1,
   contractWeights: { 'Month-to-month': 0.52, 'One year': 0.27, 'Two year': 0.21 },
   planWeights: { Basic: 0.4, Standard: 0.36, Premium: 0.24 },
-  paymentWeights: { 'Credit card': 0.3, 'Bank transfer': 0.27, 'Electronic check': 0.3, 'Mailed check': 0.13 },
+  paymentWeights: {
+    'Credit card': 0.3,
+    'Bank transfer': 0.27,
+    'Electronic check': 0.3,
+    'Mailed check': 0.13,
+  },
   regionWeights: { 'New York': 0.27, 'Los Angeles': 0.22, Chicago: 0.19, Houston: 0.17, Seattle: 0.15 },
   feeMultiplier: 1,
   churnLogOddsShift: 0,
@@ -53,7 +58,12 @@ export const NEXT_MONTH_POPULATION: ChurnPopulation = {
   firstCustomerNumber: 50001,
   contractWeights: { 'Month-to-month': 0.68, 'One year': 0.19, 'Two year': 0.13 },
   planWeights: { Basic: 0.36, Standard: 0.37, Premium: 0.27 },
-  paymentWeights: { 'Credit card': 0.28, 'Bank transfer': 0.24, 'Electronic check': 0.36, 'Mailed check': 0.12 },
+  paymentWeights: {
+    'Credit card': 0.28,
+    'Bank transfer': 0.24,
+    'Electronic check': 0.36,
+    'Mailed check': 0.12,
+  },
   regionWeights: {
     'New York': 0.24,
     'Los Angeles': 0.2,

@@ -1,0 +1,49 @@
+/**
+ * The headless CLI. Every command prints JSON on stdout only; an error is one line on stderr with a non-zero
+ * exit code (1 for a failed command, 2 for a usage error).
+ */
+import { parseCommand } from './parse-command.ts';
+import { envCommand } from './env-command.ts';
+
+export class UsageError extends Error {}
+
+const USAGE = `usage: looplab <command> [args]
+commands:
+  parse <file.csv>   print the rows as a JSON array of objects keyed by header, values as in the file
+  env                print the Node, tfjs and backend in use (tfjs runs on wasm under Node)`;
+
+type Command = (args: string[]) => Promise<unknown>;
+
+const commands: Record<string, Command> = {
+  parse: parseCommand,
+  env: envCommand,
+};
+
+/** Runs one command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stderr.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`looplab: unknown command "${name}". Run "looplab --help".\n`);
+    return 2;
+  }
+  try {
+    const result = await command(args);
+    await write(JSON.stringify(result));
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`looplab ${name}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(`${text}\n`, (error) => (error ? reject(error) : resolve()));
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * The app's state, in one runes class shared through context. Views read its fields and call its verbs;
+ * nothing else touches workers or storage. Large arrays are `$state.raw`: they are replaced, never mutated.
+ */
+import type { BackendReport } from '../core/compute/backend-policy.ts';
+import { backendRequestFrom } from '../core/compute/backend-policy.ts';
+import type { IngestProgress } from '../core/ingest/ingest-csv.ts';
+import type { DatasetRecord, ProjectRecord } from '../core/records.ts';
+import { openStorage, type LooplabStorage } from './storage-handle.ts';
+import { CancelledError } from './worker-client.ts';
+import { dataWorker, serveWorker, trainWorker } from './workers.ts';
+
+export type TaskStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface IngestState {
+  status: TaskStatus;
+  fileName?: string;
+  /** 0..1, or undefined while unknown. */
+  fraction?: number;
+  rows?: number;
+  message?: string;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface StorageInfo {
+  usage: number;
+  quota: number;
+  persisted: boolean | null;
+}
+
+let noticeId = 0;
+
+export class AppState {
+  projects = $state.raw<ProjectRecord[]>([]);
+  projectId = $state<string | null>(null);
+  datasets = $state.raw<DatasetRecord[]>([]);
+  datasetId = $state<string | null>(null);
+  ingest = $state<IngestState>({ status: 'idle' });
+  backend = $state<{ status: TaskStatus; report?: BackendReport; error?: string }>({ status: 'idle' });
+  backendChoice = $state('auto');
+  allowSoftware = $state(false);
+  storageInfo = $state<StorageInfo | null>(null);
+  notices = $state<Notice[]>([]);
+  /** Set when another tab upgraded the database and this tab let go of it. */
+  storageClosed = $state<string | null>(null);
+  ready = $state(false);
+
+  project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
+  dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+
+  #storage: LooplabStorage | undefined;
+  #ingestAbort: AbortController | undefined;
+
+  get storage(): LooplabStorage {
+    if (!this.#storage) throw new Error('Storage is not open yet.');
+    return this.#storage;
+  }
+
+  /** Opens storage, asks for persistence, and loads the project list (creating the sample on first run). */
+  async init(): Promise<void> {
+    this.#storage = await openStorage({
+      onBlocked: (text) => this.notify('info', text),
+      onClosed: (text) => {
+        this.storageClosed = text;
+      },
+      onExternalChange: () => void this.refresh(),
+    });
+    const persisted = await this.#storage.requestPersistence();
+    await this.refresh();
+    if (this.projects.length === 0) await this.createSampleProject();
+    else if (!this.projectId) await this.selectProject(this.projects[0]!.id);
+    await this.refreshStorageInfo(persisted);
+    this.ready = true;
+  }
+
+  notify(kind: Notice['kind'], text: string): void {
+    this.notices = [...this.notices, { id: ++noticeId, kind, text }];
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  async refresh(): Promise<void> {
+    this.projects = await this.storage.listProjects();
+    if (this.projectId && !this.projects.some((p) => p.id === this.projectId)) this.projectId = null;
+    if (!this.projectId && this.projects[0]) this.projectId = this.projects[0].id;
+    await this.#loadDatasets();
+  }
+
+  async refreshStorageInfo(persisted?: boolean | null): Promise<void> {
+    const estimate = await this.storage.estimate();
+    if (estimate) {
+      this.storageInfo = { ...estimate, persisted: persisted ?? this.storageInfo?.persisted ?? null };
+    }
+  }
+
+  async selectProject(id: string): Promise<void> {
+    this.projectId = id;
+    this.datasetId = null;
+    await this.#loadDatasets();
+  }
+
+  selectDataset(id: string): void {
+    this.datasetId = id;
+  }
+
+  async createProject(name: string): Promise<void> {
+    await this.#guard(async () => {
+      const project = await this.storage.createProject(name);
+      await this.refresh();
+      await this.selectProject(project.id);
+    });
+  }
+
+  async renameProject(id: string, name: string): Promise<void> {
+    await this.#guard(async () => {
+      await this.storage.renameProject(id, name);
+      await this.refresh();
+    });
+  }
+
+  async deleteProject(id: string): Promise<void> {
+    await this.#guard(async () => {
+      await this.storage.deleteProject(id);
+      await this.refresh();
+      await this.refreshStorageInfo();
+    });
+  }
+
+  async createSampleProject(): Promise<void> {
+    await this.#guard(async () => {
+      const project = await dataWorker.call('createSampleProject', []);
+      await this.refresh();
+      await this.selectProject(project.id);
+    });
+  }
+
+  /** Parses a CSV in the data worker, with progress, and stores it as a dataset version of the project. */
+  async upload(file: File): Promise<void> {
+    const projectId = this.projectId;
+    if (!projectId) return;
+    this.#ingestAbort?.abort();
+    const abort = new AbortController();
+    this.#ingestAbort = abort;
+    this.ingest = { status: 'running', fileName: file.name, fraction: 0, rows: 0 };
+    const onProgress = (p: IngestProgress) => {
+      if (this.#ingestAbort !== abort) return;
+      this.ingest = {
+        status: 'running',
+        fileName: file.name,
+        fraction: p.totalBytes ? p.bytesRead / p.totalBytes : undefined,
+        rows: p.rows,
+      };
+    };
+    try {
+      const dataset = await dataWorker.call('ingestFile', [file, projectId, onProgress], abort.signal);
+      this.ingest = { status: 'done', fileName: file.name, fraction: 1, rows: dataset.rowCount };
+      await this.#loadDatasets();
+      this.datasetId = dataset.id;
+      await this.refreshStorageInfo();
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        this.ingest = { status: 'cancelled', fileName: file.name, message: 'Upload cancelled. Nothing was stored.' };
+      } else {
+        this.ingest = { status: 'error', fileName: file.name, message: messageOf(error) };
+      }
+    } finally {
+      if (this.#ingestAbort === abort) this.#ingestAbort = undefined;
+    }
+  }
+
+  cancelUpload(): void {
+    this.#ingestAbort?.abort();
+  }
+
+  async exportProject(): Promise<{ bytes: Uint8Array; fileName: string } | null> {
+    const project = this.project;
+    if (!project) return null;
+    return this.#guard(async () => {
+      const bytes = await dataWorker.call('exportProject', [project.id]);
+      const safe = project.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'project';
+      return { bytes, fileName: `${safe}.looplab.zip` };
+    });
+  }
+
+  async importProject(file: File): Promise<void> {
+    await this.#guard(async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const project = await dataWorker.call('importProject', [bytes]);
+      await this.refresh();
+      await this.selectProject(project.id);
+      this.notify('info', `Imported "${project.name}".`);
+    });
+  }
+
+  /** Asks the train and serve workers to choose their tfjs backend, and shows the train worker's choice. */
+  async checkBackend(): Promise<void> {
+    const request = backendRequestFrom(this.backendChoice, this.allowSoftware);
+    // A worker keeps its backend for life, so a new choice needs fresh workers.
+    trainWorker.terminate();
+    serveWorker.terminate();
+    this.backend = { status: 'running' };
+    try {
+      const [report] = await Promise.all([
+        trainWorker.call('initBackend', [request]),
+        serveWorker.call('initBackend', [request]),
+      ]);
+      this.backend = { status: 'done', report };
+    } catch (error) {
+      this.backend = { status: 'error', error: messageOf(error) };
+    }
+  }
+
+  async #loadDatasets(): Promise<void> {
+    this.datasets = this.projectId ? await this.storage.listDatasets(this.projectId) : [];
+    if (this.datasetId && !this.datasets.some((d) => d.id === this.datasetId)) this.datasetId = null;
+    if (!this.datasetId && this.datasets[0]) this.datasetId = this.datasets[0].id;
+  }
+
+  async #guard<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      return await work();
+    } catch (error) {
+      this.notify('error', messageOf(error));
+      return null;
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

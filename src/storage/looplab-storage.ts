@@ -1,0 +1,53 @@
+/**
+ * One open Looplab database with the repositories bound to it: what the page (src/state) and the data worker
+ * hold. Project files (project-io.ts) are packed and unpacked in the data worker only, which keeps zod and
+ * fflate out of the main bundle. Each side opens its own connection; BroadcastChannel tells the others when something changed.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { DatasetChunkRecord, DatasetRecord, Id } from '../core/records.ts';
+import { onStorageChange, type StorageChange } from './broadcast.ts';
+import { deleteDataset, getChunk, listDatasets, saveDataset } from './datasets.ts';
+import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
+import { createProject, deleteProject, getProject, listProjects, renameProject } from './projects.ts';
+import { estimateStorage, requestPersistence } from './quota.ts';
+import type { LooplabDB } from './schema.ts';
+import { listTimeline } from './timeline.ts';
+
+export class LooplabStorage {
+  private constructor(
+    readonly db: IDBPDatabase<LooplabDB>,
+    readonly appVersion: string,
+  ) {}
+
+  /**
+   * Opens (and if needed upgrades) the database; see openLooplabDB for the two-tab callbacks. `appVersion`
+   * is written into exported project files.
+   */
+  static async open(options: OpenLooplabOptions & { appVersion?: string } = {}): Promise<LooplabStorage> {
+    return new LooplabStorage(await openLooplabDB(options), options.appVersion ?? 'unknown');
+  }
+
+  listProjects = () => listProjects(this.db);
+  getProject = (id: Id) => getProject(this.db, id);
+  createProject = (name: string, options?: { sample?: boolean }) => createProject(this.db, name, options);
+  renameProject = (id: Id, name: string) => renameProject(this.db, id, name);
+  deleteProject = (id: Id) => deleteProject(this.db, id);
+
+  listDatasets = (projectId: Id) => listDatasets(this.db, projectId);
+  saveDataset = (dataset: DatasetRecord, chunks: readonly DatasetChunkRecord[]) =>
+    saveDataset(this.db, dataset, chunks);
+  deleteDataset = (id: Id) => deleteDataset(this.db, id);
+  /** A chunk's columns (`columns[c][r]`); an empty block if the chunk is missing. */
+  loadChunk = async (datasetId: Id, index: number): Promise<string[][]> =>
+    (await getChunk(this.db, datasetId, index))?.columns ?? [];
+
+  listTimeline = (projectId: Id) => listTimeline(this.db, projectId);
+
+  estimate = () => estimateStorage();
+  requestPersistence = () => requestPersistence();
+  onChange = (callback: (change: StorageChange) => void) => onStorageChange(callback);
+
+  close(): void {
+    this.db.close();
+  }
+}

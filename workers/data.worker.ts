@@ -1,0 +1,123 @@
+/**
+ * The data worker: parses uploads and writes them to storage, so neither the parse nor the IndexedDB writes
+ * (structured cloning of every chunk) run on the page's thread. It also builds the sample project and
+ * packs and unpacks project files.
+ */
+import { expose } from 'comlink';
+import { ingestCsv, type ColumnChunk, type IngestProgress } from '../src/core/ingest/index.ts';
+import {
+  RECORD_SCHEMA_VERSION,
+  type DatasetChunkRecord,
+  type DatasetRecord,
+  type ProjectRecord,
+} from '../src/core/records.ts';
+import { SAMPLE_PROJECT, generateChurnCsv, generateChurnNextMonthCsv } from '../src/core/sample/index.ts';
+import { exportProject, importProject } from '../src/storage/project-io.ts';
+import { workerStorage } from './worker-storage.ts';
+
+/** Progress messages cross threads; a few per second keep the bar smooth without flooding the page. */
+function throttle<T>(fn: ((value: T) => void) | undefined, ms = 100): (value: T, force?: boolean) => void {
+  let last = 0;
+  return (value, force = false) => {
+    const now = performance.now();
+    if (fn && (force || now - last >= ms)) {
+      last = now;
+      fn(value);
+    }
+  };
+}
+
+async function* bytesOf(blob: Blob): AsyncIterable<Uint8Array> {
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+interface Parsed {
+  dataset: DatasetRecord;
+  chunks: DatasetChunkRecord[];
+}
+
+async function parse(
+  blob: Blob,
+  projectId: string,
+  name: string,
+  source: DatasetRecord['source'],
+  onProgress?: (p: IngestProgress) => void,
+): Promise<Parsed> {
+  const chunks: ColumnChunk[] = [];
+  const progress = throttle(onProgress);
+  const result = await ingestCsv(bytesOf(blob), {
+    totalBytes: blob.size,
+    onChunk: (chunk) => void chunks.push(chunk),
+    onProgress: (p) => progress(p),
+  });
+  progress({ bytesRead: result.byteLength, totalBytes: blob.size, rows: result.rowCount }, true);
+  const dataset: DatasetRecord = {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    id: crypto.randomUUID(),
+    projectId,
+    createdAt: Date.now(),
+    name,
+    sha256: result.sha256,
+    byteLength: result.byteLength,
+    rowCount: result.rowCount,
+    columns: result.header.map((columnName, index) => ({ name: columnName, index })),
+    delimiter: result.delimiter,
+    chunkRows: result.chunkRows,
+    chunkCount: result.chunkCount,
+    source,
+    warnings: result.warnings,
+  };
+  const records = chunks.map((chunk) => ({
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    datasetId: dataset.id,
+    index: chunk.index,
+    columns: chunk.columns,
+  }));
+  return { dataset, chunks: records };
+}
+
+const api = {
+  /**
+   * Parses an uploaded CSV/TSV and stores it as a dataset version of the project, in one transaction.
+   * Progress is reported in bytes and rows; cancelling terminates the worker before anything is written.
+   */
+  async ingestFile(file: File, projectId: string, onProgress?: (p: IngestProgress) => void): Promise<DatasetRecord> {
+    const { dataset, chunks } = await parse(file, projectId, file.name, 'upload', onProgress);
+    const storage = await workerStorage();
+    await storage.saveDataset(dataset, chunks);
+    return dataset;
+  },
+
+  /** Generates the seeded sample project (a messy churn table and a drifted next-month batch) and stores it. */
+  async createSampleProject(): Promise<ProjectRecord> {
+    const storage = await workerStorage();
+    const project = await storage.createProject(SAMPLE_PROJECT.name, { sample: true });
+    const { training, nextMonth } = SAMPLE_PROJECT.datasets;
+    const files = [
+      { name: training.name, text: generateChurnCsv({ rows: training.rows, seed: training.seed }) },
+      { name: nextMonth.name, text: generateChurnNextMonthCsv({ rows: nextMonth.rows, seed: nextMonth.seed }) },
+    ];
+    for (const file of files) {
+      const { dataset, chunks } = await parse(new Blob([file.text]), project.id, file.name, 'sample');
+      await storage.saveDataset(dataset, chunks);
+    }
+    return project;
+  },
+
+  /** Packs a whole project into one zip file. */
+  async exportProject(projectId: string): Promise<Uint8Array> {
+    const storage = await workerStorage();
+    return exportProject(storage.db, projectId, { appVersion: storage.appVersion });
+  },
+
+  /** Validates a project file completely, then stores it as a new project in one transaction. */
+  importProject: async (bytes: Uint8Array): Promise<ProjectRecord> => importProject((await workerStorage()).db, bytes),
+};
+
+export type DataApi = typeof api;
+expose(api);
