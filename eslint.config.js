@@ -31,7 +31,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: { project, extraFileExtensions: ['.svelte'], tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.browser },
+      globals: { ...globals.browser, __APP_VERSION__: 'readonly', __GIT_COMMIT__: 'readonly' },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -82,6 +82,6 @@ export default tseslint.config(
     // Plain JS config and bin files are not part of any tsconfig project.
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node } },
+    languageOptions: { globals: { ...globals.node }, parserOptions: { project: false, program: null } },
   },
 );

@@ -86,7 +86,11 @@ const api = {
    * Parses an uploaded CSV/TSV and stores it as a dataset version of the project, in one transaction.
    * Progress is reported in bytes and rows; cancelling terminates the worker before anything is written.
    */
-  async ingestFile(file: File, projectId: string, onProgress?: (p: IngestProgress) => void): Promise<DatasetRecord> {
+  async ingestFile(
+    file: File,
+    projectId: string,
+    onProgress?: (p: IngestProgress) => void,
+  ): Promise<DatasetRecord> {
     const { dataset, chunks } = await parse(file, projectId, file.name, 'upload', onProgress);
     const storage = await workerStorage();
     await storage.saveDataset(dataset, chunks);
@@ -95,18 +99,21 @@ const api = {
 
   /** Generates the seeded sample project (a messy churn table and a drifted next-month batch) and stores it. */
   async createSampleProject(): Promise<ProjectRecord> {
-    const storage = await workerStorage();
-    const project = await storage.createProject(SAMPLE_PROJECT.name, { sample: true });
+    const projectId = crypto.randomUUID();
     const { training, nextMonth } = SAMPLE_PROJECT.datasets;
     const files = [
       { name: training.name, text: generateChurnCsv({ rows: training.rows, seed: training.seed }) },
-      { name: nextMonth.name, text: generateChurnNextMonthCsv({ rows: nextMonth.rows, seed: nextMonth.seed }) },
+      {
+        name: nextMonth.name,
+        text: generateChurnNextMonthCsv({ rows: nextMonth.rows, seed: nextMonth.seed }),
+      },
     ];
-    for (const file of files) {
-      const { dataset, chunks } = await parse(new Blob([file.text]), project.id, file.name, 'sample');
-      await storage.saveDataset(dataset, chunks);
-    }
-    return project;
+    const datasets: Parsed[] = [];
+    for (const file of files)
+      datasets.push(await parse(new Blob([file.text]), projectId, file.name, 'sample'));
+    // One transaction: the sample project appears whole or not at all.
+    const storage = await workerStorage();
+    return storage.createProject(SAMPLE_PROJECT.name, { sample: true, id: projectId, datasets });
   },
 
   /** Packs a whole project into one zip file. */
@@ -116,7 +123,8 @@ const api = {
   },
 
   /** Validates a project file completely, then stores it as a new project in one transaction. */
-  importProject: async (bytes: Uint8Array): Promise<ProjectRecord> => importProject((await workerStorage()).db, bytes),
+  importProject: async (bytes: Uint8Array): Promise<ProjectRecord> =>
+    importProject((await workerStorage()).db, bytes),
 };
 
 export type DataApi = typeof api;

@@ -29,22 +29,30 @@ interface GpuLike {
   requestAdapter(): Promise<GpuAdapterLike | null>;
 }
 
-async function probeWebGpu(allowSoftware: boolean): Promise<Omit<BackendAttempt, 'name' | 'ok'> & { usable: boolean }> {
+async function probeWebGpu(
+  allowSoftware: boolean,
+): Promise<Omit<BackendAttempt, 'name' | 'ok'> & { usable: boolean }> {
   const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
   if (!gpu) return { usable: false, reason: 'WebGPU is not available in this browser.' };
   const adapter = await gpu.requestAdapter();
   if (!adapter) return { usable: false, reason: 'No WebGPU adapter was found.' };
   const info = adapter.info ?? {};
-  const device = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+  const device =
+    [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
   const fallback = adapter.isFallbackAdapter === true || info.isFallbackAdapter === true;
   if (fallback && !allowSoftware) {
-    return { usable: false, device, reason: 'The WebGPU adapter is a software fallback (isFallbackAdapter).' };
+    return {
+      usable: false,
+      device,
+      reason: 'The WebGPU adapter is a software fallback (isFallbackAdapter).',
+    };
   }
   return { usable: true, device };
 }
 
 function probeWebGl(allowSoftware: boolean): Omit<BackendAttempt, 'name' | 'ok'> & { usable: boolean } {
-  if (typeof OffscreenCanvas === 'undefined') return { usable: false, reason: 'OffscreenCanvas is not available.' };
+  if (typeof OffscreenCanvas === 'undefined')
+    return { usable: false, reason: 'OffscreenCanvas is not available.' };
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
   if (!gl) return { usable: false, reason: 'WebGL 2 is not available.' };
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
@@ -77,7 +85,22 @@ async function trySet(name: BackendName): Promise<string | undefined> {
 
 /** Proves the backend computes: a 2×2 matmul, read back. */
 function check(): number[] {
-  return tf.tidy(() => Array.from(tf.matMul([[1, 2], [3, 4]], [[5, 6], [7, 8]]).dataSync()));
+  return tf.tidy(() =>
+    Array.from(
+      tf
+        .matMul(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [5, 6],
+            [7, 8],
+          ],
+        )
+        .dataSync(),
+    ),
+  );
 }
 
 let chosen: Promise<BackendReport> | undefined;

@@ -12,9 +12,32 @@ export async function envCommand(): Promise<Record<string, unknown>> {
   console.log = (...a: unknown[]) => process.stderr.write(`${a.join(' ')}\n`);
   try {
     if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs wasm backend did not start.');
-    const check = tf.tidy(() => Array.from(tf.matMul([[1, 2], [3, 4]], [[5, 6], [7, 8]]).dataSync()));
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return { app: pkg.version, node: process.version, tfjs: tf.version.tfjs, backend: tf.getBackend(), check };
+    const check = tf.tidy(() =>
+      Array.from(
+        tf
+          .matMul(
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            [
+              [5, 6],
+              [7, 8],
+            ],
+          )
+          .dataSync(),
+      ),
+    );
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    return {
+      app: pkg.version,
+      node: process.version,
+      tfjs: tf.version.tfjs,
+      backend: tf.getBackend(),
+      check,
+    };
   } finally {
     console.log = log;
   }

@@ -20,4 +20,8 @@ declare class TextEncoder {
 }
 declare const performance: { now(): number };
 declare const crypto: { getRandomValues<T extends ArrayBufferView>(array: T): T; randomUUID(): string };
-declare const console: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };
+declare const console: {
+  log(...a: unknown[]): void;
+  warn(...a: unknown[]): void;
+  error(...a: unknown[]): void;
+};

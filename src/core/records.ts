@@ -130,4 +130,9 @@ export interface TimelineRecord extends ProjectScoped {
   kind: string;
   message: string;
   data?: Record<string, unknown>;
+  /**
+   * Position in the project's timeline in commit order (0 for the first event), set when the event is
+   * stored. It orders events that share a millisecond, such as a project and its first dataset.
+   */
+  sequence?: number;
 }

@@ -108,7 +108,11 @@ export class WorkerClient<Api extends object> {
         worker.addEventListener('error', (event) => {
           event.preventDefault();
           if (this.#worker === worker) this.terminate();
-          reject(new WorkerCrashedError(`The worker stopped: ${event.message || 'it crashed or ran out of memory'}.`));
+          reject(
+            new WorkerCrashedError(
+              `The worker stopped: ${event.message || 'it crashed or ran out of memory'}.`,
+            ),
+          );
         });
       });
       // A crash with no call pending must not surface as an unhandled rejection.

@@ -8,13 +8,25 @@ import type { TrainApi } from '../../workers/train.worker.ts';
 import { WorkerClient } from './worker-client.ts';
 
 export const dataWorker = new WorkerClient<DataApi>(
-  () => new Worker(new URL('../../workers/data.worker.ts', import.meta.url), { type: 'module', name: 'looplab-data' }),
+  () =>
+    new Worker(new URL('../../workers/data.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'looplab-data',
+    }),
 );
 
 export const trainWorker = new WorkerClient<TrainApi>(
-  () => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module', name: 'looplab-train' }),
+  () =>
+    new Worker(new URL('../../workers/train.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'looplab-train',
+    }),
 );
 
 export const serveWorker = new WorkerClient<ServeApi>(
-  () => new Worker(new URL('../../workers/serve.worker.ts', import.meta.url), { type: 'module', name: 'looplab-serve' }),
+  () =>
+    new Worker(new URL('../../workers/serve.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'looplab-serve',
+    }),
 );

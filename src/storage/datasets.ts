@@ -9,9 +9,9 @@ import { StorageError } from './errors.ts';
 import { prefixRange } from './key-range.ts';
 import { restoreChunk, restoreDataset } from './restore.ts';
 import type { LooplabDB } from './schema.ts';
-import { newTimelineEvent } from './timeline.ts';
+import { addTimelineEvent, newTimelineEvent } from './timeline.ts';
 import { touchProject } from './touch-project.ts';
-import { runRead, runWrite } from './transact.ts';
+import { queueWrite, runRead, runWrite, type WriteTransaction } from './transact.ts';
 
 /**
  * Stores a dataset with all its chunks and a 'dataset-added' timeline event, in one transaction. The caller
@@ -24,6 +24,23 @@ export async function saveDataset(
   dataset: DatasetRecord,
   chunks: readonly DatasetChunkRecord[],
 ): Promise<DatasetRecord> {
+  await runWrite(db, ['projects', 'datasets', 'chunks', 'timeline'], async (tx) => {
+    await touchProject(tx.objectStore('projects'), dataset.projectId, Date.now());
+    await writeDataset(tx, dataset, chunks);
+  });
+  announceChange({ store: 'datasets', projectId: dataset.projectId, id: dataset.id });
+  return dataset;
+}
+
+/**
+ * Queues a dataset, its chunks and its 'dataset-added' timeline event inside a caller's transaction, so that
+ * saving one dataset and creating a project with its datasets share one code path.
+ */
+export async function writeDataset(
+  tx: WriteTransaction<readonly ['projects', 'datasets', 'chunks', 'timeline']>,
+  dataset: DatasetRecord,
+  chunks: readonly DatasetChunkRecord[],
+): Promise<void> {
   checkChunks(dataset, chunks);
   const event = newTimelineEvent(
     dataset.projectId,
@@ -31,17 +48,10 @@ export async function saveDataset(
     `Dataset “${dataset.name}” added: ${dataset.rowCount} rows, ${dataset.columns.length} columns`,
     { datasetId: dataset.id, sha256: dataset.sha256, rowCount: dataset.rowCount },
   );
-  await runWrite(db, ['projects', 'datasets', 'chunks', 'timeline'], async (tx) => {
-    await touchProject(tx.objectStore('projects'), dataset.projectId, event.createdAt);
-    const chunkStore = tx.objectStore('chunks');
-    await Promise.all([
-      tx.objectStore('datasets').add(dataset),
-      ...chunks.map((chunk) => chunkStore.add(chunk)),
-      tx.objectStore('timeline').add(event),
-    ]);
-  });
-  announceChange({ store: 'datasets', projectId: dataset.projectId, id: dataset.id });
-  return dataset;
+  const chunkStore = tx.objectStore('chunks');
+  queueWrite(tx.objectStore('datasets').add(dataset));
+  for (const chunk of chunks) queueWrite(chunkStore.add(chunk));
+  await addTimelineEvent(tx.objectStore('timeline'), event);
 }
 
 /** A project's datasets, oldest first. */
@@ -84,11 +94,9 @@ export async function deleteDataset(db: IDBPDatabase<LooplabDB>, id: Id): Promis
       },
     );
     await touchProject(tx.objectStore('projects'), dataset.projectId, event.createdAt);
-    await Promise.all([
-      tx.objectStore('datasets').delete(id),
-      tx.objectStore('chunks').delete(prefixRange(id)),
-      tx.objectStore('timeline').add(event),
-    ]);
+    queueWrite(tx.objectStore('datasets').delete(id));
+    queueWrite(tx.objectStore('chunks').delete(prefixRange(id)));
+    await addTimelineEvent(tx.objectStore('timeline'), event);
     return dataset;
   });
   if (deleted === undefined) return false;

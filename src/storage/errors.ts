@@ -26,6 +26,10 @@ export class StorageFullError extends StorageError {
   }
 }
 
+const CLOSED_MESSAGE =
+  'Storage is not available in this tab any more: its database connection was closed, usually because ' +
+  'Looplab was upgraded in another tab. Reload to continue.';
+
 // Chrome and Safari say QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 
@@ -42,6 +46,10 @@ export function toStorageError(error: unknown, txError?: unknown): StorageError 
   const candidates = [error, causeOf(error), targetErrorOf(error), txError];
   if (candidates.some(isQuotaError)) return new StorageFullError({ cause: error });
   const reason = [error, txError].find((e) => nameOf(e) !== undefined && nameOf(e) !== 'AbortError') ?? error;
+  if (nameOf(reason) === 'InvalidStateError') {
+    // What a closed connection throws: this tab let go of the database for another tab's upgrade.
+    return new StorageError(CLOSED_MESSAGE, { cause: error });
+  }
   return new StorageError(`Storage failed: ${describe(reason)}`, { cause: error });
 }
 

@@ -29,7 +29,8 @@ export class LooplabStorage {
 
   listProjects = () => listProjects(this.db);
   getProject = (id: Id) => getProject(this.db, id);
-  createProject = (name: string, options?: { sample?: boolean }) => createProject(this.db, name, options);
+  createProject = (name: string, options?: Parameters<typeof createProject>[2]) =>
+    createProject(this.db, name, options);
   renameProject = (id: Id, name: string) => renameProject(this.db, id, name);
   deleteProject = (id: Id) => deleteProject(this.db, id);
 

@@ -19,8 +19,8 @@ import { prefixRange } from './key-range.ts';
 import { importedProjectName } from './project-name.ts';
 import * as restore from './restore.ts';
 import { ALL_STORES, type LooplabDB } from './schema.ts';
-import { newTimelineEvent } from './timeline.ts';
-import { runRead, runWrite } from './transact.ts';
+import { addTimelineEvent, newTimelineEvent } from './timeline.ts';
+import { queueWrite, runRead, runWrite } from './transact.ts';
 
 /**
  * Reads a project and everything it owns in one read transaction (a consistent snapshot even while another
@@ -69,23 +69,24 @@ export async function importProject(
       now,
     );
     // add, not put: ids are fresh, so a collision would be a bug, and it should fail rather than overwrite.
-    const add = <T>(records: T[], write: (record: T) => Promise<unknown>) => records.map(write);
-    await Promise.all([
-      tx.objectStore('projects').add(imported),
-      ...add(snapshot.datasets, (r) => tx.objectStore('datasets').add(r)),
-      ...add(snapshot.chunks, (r) => tx.objectStore('chunks').add(r)),
-      ...add(snapshot.problems, (r) => tx.objectStore('problems').add(r)),
-      ...add(snapshot.recipes, (r) => tx.objectStore('recipes').add(r)),
-      ...add(snapshot.runs, (r) => tx.objectStore('runs').add(r)),
-      ...add(snapshot.bundles, (r) => tx.objectStore('bundles').add(r)),
-      ...add(snapshot.aliases, (r) => tx.objectStore('aliases').add(r)),
-      ...add(snapshot.deployments, (r) => tx.objectStore('deployments').add(r)),
-      ...add(snapshot.predictions, (r) => tx.objectStore('predictions').add(r)),
-      ...add(snapshot.labels, (r) => tx.objectStore('labels').add(r)),
-      ...add(snapshot.alerts, (r) => tx.objectStore('alerts').add(r)),
-      ...add(snapshot.timeline, (r) => tx.objectStore('timeline').add(r)),
-      tx.objectStore('timeline').add(event),
-    ]);
+    const addAll = <T>(records: T[], add: (record: T) => Promise<unknown>) => {
+      for (const record of records) queueWrite(add(record));
+    };
+    queueWrite(tx.objectStore('projects').add(imported));
+    addAll(snapshot.datasets, (r) => tx.objectStore('datasets').add(r));
+    addAll(snapshot.chunks, (r) => tx.objectStore('chunks').add(r));
+    addAll(snapshot.problems, (r) => tx.objectStore('problems').add(r));
+    addAll(snapshot.recipes, (r) => tx.objectStore('recipes').add(r));
+    addAll(snapshot.runs, (r) => tx.objectStore('runs').add(r));
+    addAll(snapshot.bundles, (r) => tx.objectStore('bundles').add(r));
+    addAll(snapshot.aliases, (r) => tx.objectStore('aliases').add(r));
+    addAll(snapshot.deployments, (r) => tx.objectStore('deployments').add(r));
+    addAll(snapshot.predictions, (r) => tx.objectStore('predictions').add(r));
+    addAll(snapshot.labels, (r) => tx.objectStore('labels').add(r));
+    addAll(snapshot.alerts, (r) => tx.objectStore('alerts').add(r));
+    addAll(snapshot.timeline, (r) => tx.objectStore('timeline').add(r));
+    // Counted after the copied events above, so the import event comes last.
+    await addTimelineEvent(tx.objectStore('timeline'), event);
     return imported;
   });
   announceChange({ store: 'projects', projectId: project.id, id: project.id });

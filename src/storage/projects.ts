@@ -3,15 +3,23 @@
  * one walks all of them in a single transaction.
  */
 import type { IDBPDatabase } from 'idb';
-import { RECORD_SCHEMA_VERSION, type Id, type ProjectRecord } from '../core/records.ts';
+import {
+  RECORD_SCHEMA_VERSION,
+  type DatasetChunkRecord,
+  type DatasetRecord,
+  type Id,
+  type ProjectRecord,
+} from '../core/records.ts';
 import { announceChange } from './broadcast.ts';
+import { writeDataset } from './datasets.ts';
+import { StorageError } from './errors.ts';
 import { prefixRange } from './key-range.ts';
 import { validateProjectName } from './project-name.ts';
 import { restoreProject } from './restore.ts';
 import { ALL_STORES, PROJECT_SCOPED_STORES, type LooplabDB } from './schema.ts';
-import { newTimelineEvent } from './timeline.ts';
+import { addTimelineEvent, newTimelineEvent } from './timeline.ts';
 import { touchProject } from './touch-project.ts';
-import { runRead, runWrite, type WriteTransaction } from './transact.ts';
+import { queueWrite, runRead, runWrite, type WriteTransaction } from './transact.ts';
 
 /** Every project, the most recently updated first. */
 export async function listProjects(db: IDBPDatabase<LooplabDB>): Promise<ProjectRecord[]> {
@@ -27,19 +35,24 @@ export async function getProject(db: IDBPDatabase<LooplabDB>, id: Id): Promise<P
 
 /**
  * Creates a project and its first timeline event, in one transaction. The name is trimmed; throws
- * ProjectNameError if it is empty or longer than 120 characters.
+ * ProjectNameError if it is empty or longer than 120 characters. `datasets`, whose records must already name
+ * the project by `id`, are written in the same transaction: the sample project appears whole or not at all.
  *
  * @example const project = await createProject(db, 'Bike demand', { sample: true })
  */
 export async function createProject(
   db: IDBPDatabase<LooplabDB>,
   name: string,
-  options: { sample?: boolean } = {},
+  options: {
+    sample?: boolean;
+    id?: Id;
+    datasets?: readonly { dataset: DatasetRecord; chunks: readonly DatasetChunkRecord[] }[];
+  } = {},
 ): Promise<ProjectRecord> {
   const now = Date.now();
   const project: ProjectRecord = {
     schemaVersion: RECORD_SCHEMA_VERSION,
-    id: crypto.randomUUID(),
+    id: options.id ?? crypto.randomUUID(),
     name: validateProjectName(name),
     createdAt: now,
     updatedAt: now,
@@ -52,8 +65,16 @@ export async function createProject(
     undefined,
     now,
   );
-  await runWrite(db, ['projects', 'timeline'], async (tx) => {
-    await Promise.all([tx.objectStore('projects').add(project), tx.objectStore('timeline').add(event)]);
+  const datasets = options.datasets ?? [];
+  for (const { dataset } of datasets) {
+    if (dataset.projectId !== project.id) {
+      throw new StorageError(`Dataset “${dataset.name}” belongs to another project; nothing was saved.`);
+    }
+  }
+  await runWrite(db, ['projects', 'datasets', 'chunks', 'timeline'], async (tx) => {
+    queueWrite(tx.objectStore('projects').add(project));
+    await addTimelineEvent(tx.objectStore('timeline'), event);
+    for (const { dataset, chunks } of datasets) await writeDataset(tx, dataset, chunks);
   });
   announceChange({ store: 'projects', projectId: project.id, id: project.id });
   return project;
@@ -74,20 +95,15 @@ export async function renameProject(
     const projects = tx.objectStore('projects');
     const before = await touchProject(projects, id, now);
     const project = { ...before, name: newName };
-    await Promise.all([
-      projects.put(project),
-      tx
-        .objectStore('timeline')
-        .add(
-          newTimelineEvent(
-            id,
-            'project-renamed',
-            `Renamed from “${before.name}” to “${newName}”`,
-            undefined,
-            now,
-          ),
-        ),
-    ]);
+    const event = newTimelineEvent(
+      id,
+      'project-renamed',
+      `Renamed from “${before.name}” to “${newName}”`,
+      undefined,
+      now,
+    );
+    queueWrite(projects.put(project));
+    await addTimelineEvent(tx.objectStore('timeline'), event);
     return project;
   });
   announceChange({ store: 'projects', projectId: id, id });
@@ -103,14 +119,9 @@ export async function deleteProject(db: IDBPDatabase<LooplabDB>, id: Id): Promis
     if ((await tx.objectStore('projects').getKey(id)) === undefined) return false;
     const datasetIds = await tx.objectStore('datasets').index('by-project').getAllKeys(id);
     const chunks = tx.objectStore('chunks');
-    const deletions: Promise<unknown>[] = datasetIds.map((datasetId) =>
-      chunks.delete(prefixRange(datasetId)),
-    );
-    for (const store of PROJECT_SCOPED_STORES) {
-      deletions.push(deleteByProject(tx, store, id));
-    }
-    deletions.push(tx.objectStore('projects').delete(id));
-    await Promise.all(deletions);
+    for (const datasetId of datasetIds) queueWrite(chunks.delete(prefixRange(datasetId)));
+    await Promise.all(PROJECT_SCOPED_STORES.map((store) => deleteByProject(tx, store, id)));
+    queueWrite(tx.objectStore('projects').delete(id));
     return true;
   });
   if (!existed) return false;
@@ -125,5 +136,5 @@ async function deleteByProject(
 ): Promise<void> {
   const objectStore = tx.objectStore(store);
   const keys = await objectStore.index('by-project').getAllKeys(projectId);
-  await Promise.all(keys.map((key) => objectStore.delete(key)));
+  for (const key of keys) queueWrite(objectStore.delete(key));
 }

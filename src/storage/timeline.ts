@@ -1,9 +1,10 @@
 /**
  * A project's timeline: one event for every change worth telling the user about (a dataset added, a model
  * promoted, an alert fired), oldest first. Events that accompany a write are added in that write's own
- * transaction with `newTimelineEvent`, so the timeline never claims something that did not happen.
+ * transaction (`newTimelineEvent`, then `addTimelineEvent`), so the timeline never claims something that did
+ * not happen.
  */
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
 import { RECORD_SCHEMA_VERSION, type Id, type Millis, type TimelineRecord } from '../core/records.ts';
 import { announceChange } from './broadcast.ts';
 import { restoreTimeline } from './restore.ts';
@@ -11,7 +12,14 @@ import type { LooplabDB } from './schema.ts';
 import { touchProject } from './touch-project.ts';
 import { runRead, runWrite } from './transact.ts';
 
-/** Builds (does not store) a timeline event, for adding inside another write's transaction. */
+export type TimelineStore = IDBPObjectStore<
+  LooplabDB,
+  ArrayLike<StoreNames<LooplabDB>>,
+  'timeline',
+  'readwrite'
+>;
+
+/** Builds (does not store) a timeline event, for `addTimelineEvent` inside another write's transaction. */
 export function newTimelineEvent(
   projectId: Id,
   kind: string,
@@ -32,6 +40,21 @@ export function newTimelineEvent(
 }
 
 /**
+ * Inside a write, stores `event` as the next event of its project's timeline. The sequence number is the
+ * count of the project's events so far: readwrite transactions on the timeline run one at a time, even across
+ * tabs and workers, so the count is exact.
+ */
+export async function addTimelineEvent(
+  timeline: TimelineStore,
+  event: TimelineRecord,
+): Promise<TimelineRecord> {
+  const sequence = await timeline.index('by-project').count(event.projectId);
+  const stored = { ...event, sequence };
+  await timeline.add(stored);
+  return stored;
+}
+
+/**
  * Appends an event to a project's timeline and marks the project as just updated. Throws StorageError if the
  * project does not exist.
  *
@@ -45,21 +68,23 @@ export async function appendTimeline(
   data?: Record<string, unknown>,
 ): Promise<TimelineRecord> {
   const event = newTimelineEvent(projectId, kind, message, data);
-  await runWrite(db, ['projects', 'timeline'], async (tx) => {
+  const stored = await runWrite(db, ['projects', 'timeline'], async (tx) => {
     await touchProject(tx.objectStore('projects'), projectId, event.createdAt);
-    await tx.objectStore('timeline').add(event);
+    return addTimelineEvent(tx.objectStore('timeline'), event);
   });
   announceChange({ store: 'timeline', projectId, id: event.id });
-  return event;
+  return stored;
 }
 
-/**
- * A project's timeline, oldest first. Events from the same millisecond have no defined order between them
- * (ties are broken by id, so the order is at least stable).
- */
+/** A project's timeline, oldest first; events of the same millisecond in the order they were stored. */
 export async function listTimeline(db: IDBPDatabase<LooplabDB>, projectId: Id): Promise<TimelineRecord[]> {
   const events = await runRead(() => db.getAllFromIndex('timeline', 'by-project', projectId));
   return events
     .map(restoreTimeline)
-    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        a.createdAt - b.createdAt ||
+        (a.sequence ?? 0) - (b.sequence ?? 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
 }

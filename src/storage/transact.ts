@@ -58,3 +58,13 @@ function abortQuietly(tx: { abort(): void }): void {
     // Already finished: aborted by the failed request, or committed before `write` threw.
   }
 }
+
+/**
+ * Queues a write request inside `runWrite` without awaiting it. Its failure aborts the transaction, and
+ * runWrite reports that through `tx.done`; the request's own promise is silenced here, as soon as it exists,
+ * so that a later request throwing synchronously (a value that cannot be cloned, a missing key) cannot leave
+ * it behind as an unhandled rejection.
+ */
+export function queueWrite(request: Promise<unknown>): void {
+  request.catch(() => {});
+}

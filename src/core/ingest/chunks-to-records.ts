@@ -4,7 +4,10 @@ import type { ColumnChunk } from './ingest-csv.ts';
  * Turns column-major chunks back into one object per row, keyed by header. Used where rows are wanted as
  * records (the CLI's `parse`, tests); the app itself keeps columns.
  */
-export function chunksToRecords(header: readonly string[], chunks: readonly ColumnChunk[]): Record<string, string>[] {
+export function chunksToRecords(
+  header: readonly string[],
+  chunks: readonly ColumnChunk[],
+): Record<string, string>[] {
   const records: Record<string, string>[] = [];
   for (const chunk of chunks) {
     const rows = chunk.columns[0]?.length ?? 0;

@@ -58,7 +58,10 @@ const SNIFF_BYTES = 64 * 1024;
  * @example
  * const result = await ingestCsv(file.stream(), { totalBytes: file.size, onChunk: save });
  */
-export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   const chunkRows = options.chunkRows ?? 5000;
   const maxWarnings = options.maxWarnings ?? 100;
   const hasher = sha256.create();
@@ -139,7 +142,10 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     const bytes = concat(head, headBytes);
     head = [];
     if (looksBinary(bytes)) {
-      throw new IngestError('binary', 'This looks like a binary file, not CSV or TSV text. Choose a .csv or .tsv file.');
+      throw new IngestError(
+        'binary',
+        'This looks like a binary file, not CSV or TSV text. Choose a .csv or .tsv file.',
+      );
     }
     const text = decode(bytes, 0, true);
     if (options.delimiter === undefined) delimiter = sniffDelimiter(text, options.quote);
@@ -169,10 +175,15 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
   const { unterminatedQuoteLine } = parser!.end(onRow);
   if (!sawNonBlank) throw new IngestError('empty', 'The file has no data: it holds only blank lines.');
   if (unterminatedQuoteLine !== null) {
-    warn(`Line ${unterminatedQuoteLine}: a quote opened here is never closed; the rest of the file is in that field.`);
+    warn(
+      `Line ${unterminatedQuoteLine}: a quote opened here is never closed; the rest of the file is in that field.`,
+    );
   }
   if (rowCount === 0) {
-    throw new IngestError('header-only', `The file has a header (${header!.length} columns) but no data rows.`);
+    throw new IngestError(
+      'header-only',
+      `The file has a header (${header!.length} columns) but no data rows.`,
+    );
   }
   if (inChunk > 0) ready.push({ index: chunkIndex++, columns });
   await flushReady();

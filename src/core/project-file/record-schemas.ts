@@ -141,6 +141,7 @@ export const timelineSchema = z.object({
   kind: z.string(),
   message: z.string(),
   data: openObject.optional(),
+  sequence: count.optional(),
 }) satisfies z.ZodType<TimelineRecord>;
 
 /** The record schema of each store in a snapshot. */

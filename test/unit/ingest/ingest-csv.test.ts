@@ -67,7 +67,13 @@ describe('ingestCsv', () => {
     const { chunks, result } = await run('a,b\n1,2\n3,4\n5,6\n', { chunkRows: 2 });
     expect(result.chunkCount).toBe(2);
     expect(chunks).toEqual([
-      { index: 0, columns: [['1', '3'], ['2', '4']] },
+      {
+        index: 0,
+        columns: [
+          ['1', '3'],
+          ['2', '4'],
+        ],
+      },
       { index: 1, columns: [['5'], ['6']] },
     ]);
   });

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SWIFTSHADER_WEBGPU_FLAGS } from './chromium.ts';
+import { startSession, type Session } from './harness.ts';
+
+let session: Session | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function chooseBackend(page: Page, choice: string, allowSoftware: boolean) {
+  await page.getByText('Compute backend:').click();
+  await page.getByRole('combobox', { name: 'Backend' }).selectOption(choice);
+  await page.getByRole('checkbox', { name: 'Allow software GPU adapters' }).setChecked(allowSoftware);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect
+    .poll(() => page.getByTestId('backend').innerText(), { timeout: 60_000 })
+    .not.toMatch(/checking/);
+}
+
+const attempts = (page: Page) => page.getByTestId('backend-attempts').locator('li').allInnerTexts();
+
+describe('tfjs backend choice in the workers', () => {
+  it('initialises webgpu in a worker on the SwiftShader adapter when software adapters are allowed', async () => {
+    session = await startSession(SWIFTSHADER_WEBGPU_FLAGS);
+    const page = await session.open();
+    await chooseBackend(page, 'webgpu', true);
+    expect(await page.getByTestId('backend').innerText()).toBe('webgpu');
+    const [webgpu] = await attempts(page);
+    expect(webgpu).toMatch(/^webgpu: in use/);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('skips the software WebGPU adapter and SwiftShader WebGL by default, and lands on wasm', async () => {
+    session = await startSession(SWIFTSHADER_WEBGPU_FLAGS);
+    const page = await session.open();
+    await chooseBackend(page, 'auto', false);
+    expect(await page.getByTestId('backend').innerText()).toBe('wasm');
+    const [webgpu, webgl, wasm] = await attempts(page);
+    expect(webgpu).toContain('software fallback (isFallbackAdapter)');
+    expect(webgl).toMatch(/webgl: skipped.*software renderer/i);
+    expect(wasm).toMatch(/^wasm: in use/);
+  });
+
+  it('falls back to wasm when WebGPU is unavailable', async () => {
+    session = await startSession();
+    const page = await session.open();
+    await chooseBackend(page, 'auto', false);
+    expect(await page.getByTestId('backend').innerText()).toBe('wasm');
+    const [webgpu] = await attempts(page);
+    expect(webgpu).toMatch(/^webgpu: skipped/);
+    // The wasm binary was fetched from the app's own origin.
+    expect(session.requests.some((url) => url.startsWith(session!.server.url) && url.endsWith('.wasm'))).toBe(
+      true,
+    );
+  });
+});

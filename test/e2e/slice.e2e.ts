@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatedCsv, writeTemp } from './files.ts';
+import { foreignRequests, startSession, type Session } from './harness.ts';
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startSession();
+  page = await session.open();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const rowCount = () => page.getByTestId('row-count').innerText();
+const datasetNames = () =>
+  page.getByRole('combobox', { name: 'Dataset', exact: true }).locator('option').allInnerTexts();
+
+describe('the first slice, end to end', () => {
+  it('opens with the built-in sample project and its 2,000-row churn table', async () => {
+    await expect
+      .poll(() => page.locator('[aria-current="page"]').innerText())
+      .toBe('Sample: subscription churn');
+    expect(await datasetNames()).toEqual(['subscriptions-2025-06.csv', 'subscriptions-2025-07.csv']);
+    expect(await rowCount()).toBe('2,000');
+    expect(await page.getByTestId('column-count').innerText()).toBe('13');
+    await expect
+      .poll(() => page.locator('tbody tr[aria-rowindex="2"] td').first().innerText())
+      .toBe('C00001');
+  });
+
+  it('uploads through the file picker with a progress bar, stores the dataset, and keeps it after a reload', async () => {
+    const file = writeTemp('picked.csv', generatedCsv(300_000, 6));
+    await page.getByLabel('Choose a file…').setInputFiles(file);
+    await page.getByRole('progressbar', { name: 'Reading picked.csv' }).waitFor();
+    await page.getByText('Stored picked.csv: 300,000 rows.').waitFor();
+    expect(await rowCount()).toBe('300,000');
+    expect(await page.getByTestId('column-count').innerText()).toBe('6');
+
+    // The virtualised preview renders a window of rows, not 300,000, and shows the right ones when scrolled.
+    expect(await page.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+    await page
+      .getByRole('region', { name: 'Rows of picked.csv' })
+      .evaluate((el) => (el.scrollTop = 28 * 150_000));
+    const row150k = page.locator('tbody tr[aria-rowindex="150002"] td').first();
+    await expect.poll(() => row150k.innerText()).toBe(String(150_000 * 6));
+
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({ label: 'picked.csv' });
+    expect(await rowCount()).toBe('300,000');
+    await expect.poll(() => page.locator('tbody tr[aria-rowindex="2"] td').nth(5).innerText()).toBe('5');
+  });
+
+  it('uploads a file dropped on the drop zone', async () => {
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['name;score\nada;1\nbob;2\n'], 'dropped.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('[aria-label="Upload a CSV or TSV file"]')!;
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('Stored dropped.csv: 2 rows.').waitFor();
+    expect(await page.getByTestId('column-count').innerText()).toBe('2');
+    await expect
+      .poll(() => page.locator('tbody tr[aria-rowindex="3"] td').allInnerTexts())
+      .toEqual(['bob', '2']);
+  });
+
+  it('cancels a long upload: the state shows cancelled and nothing is stored', async () => {
+    const before = await datasetNames();
+    const file = writeTemp('huge.csv', generatedCsv(2_500_000, 8));
+    await page.getByLabel('Choose a file…').setInputFiles(file);
+    await page.getByRole('progressbar', { name: 'Reading huge.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Upload cancelled. Nothing was stored.').waitFor();
+    expect(await datasetNames()).toEqual(before);
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    expect(await datasetNames()).toEqual(before);
+  });
+
+  it('gives an empty file, a header-only file and a binary file their own messages', async () => {
+    const cases: [string, string | Uint8Array, string][] = [
+      ['empty.csv', '', 'The file is empty (0 bytes).'],
+      ['header.csv', 'a,b,c\n', 'The file has a header (3 columns) but no data rows.'],
+      [
+        'image.csv',
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48]),
+        'This looks like a binary file',
+      ],
+    ];
+    for (const [name, content, message] of cases) {
+      await page.getByLabel('Choose a file…').setInputFiles(writeTemp(name, content));
+      const alert = page.getByRole('alert').filter({ hasText: name });
+      await expect.poll(() => alert.innerText()).toContain(message);
+    }
+  });
+
+  it('renders a hostile header as text, not HTML', async () => {
+    await page
+      .getByLabel('Choose a file…')
+      .setInputFiles(writeTemp('xss.csv', '"<img src=x onerror=alert(1)>",b\n1,2\n'));
+    await page.getByText('Stored xss.csv: 1 rows.').waitFor();
+    expect(await page.locator('thead th').nth(1).innerText()).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  });
+
+  it('shows the compute backend chosen by the workers', async () => {
+    await expect.poll(() => page.getByTestId('backend').innerText(), { timeout: 60_000 }).toBe('wasm');
+  });
+
+  it('made no request to any origin but its own, and logged no error or CSP violation', () => {
+    expect(session.requests.length).toBeGreaterThan(5);
+    expect(foreignRequests(session.requests)).toEqual([]);
+    expect(session.problems).toEqual([]);
+  });
+});
+
+describe('the production build', () => {
+  it('keeps tfjs out of the main bundle: only workers load it', () => {
+    const dist = join(import.meta.dirname, '../../dist');
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const entries = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const code = readFileSync(join(dist, entry), 'utf8');
+      expect(code, entry).not.toMatch(/tfjs-core|@tensorflow|registerBackend/);
+    }
+  });
+});
