@@ -24,7 +24,7 @@ const noTf = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'dev-dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'dev-dist/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

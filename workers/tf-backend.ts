@@ -34,7 +34,13 @@ async function probeWebGpu(
 ): Promise<Omit<BackendAttempt, 'name' | 'ok'> & { usable: boolean }> {
   const gpu = (navigator as unknown as { gpu?: GpuLike }).gpu;
   if (!gpu) return { usable: false, reason: 'WebGPU is not available in this browser.' };
-  const adapter = await gpu.requestAdapter();
+  // requestAdapter can answer null while the browser's GPU process is still starting (seen with two workers
+  // asking at once on a fresh profile), so ask again briefly before concluding there is none.
+  let adapter: GpuAdapterLike | null = null;
+  for (let attempt = 0; attempt < 4 && !adapter; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    adapter = await gpu.requestAdapter();
+  }
   if (!adapter) return { usable: false, reason: 'No WebGPU adapter was found.' };
   const info = adapter.info ?? {};
   const device =

@@ -152,8 +152,11 @@ export class AppState {
     this.#ingestAbort = abort;
     this.ingest = { status: 'running', fileName: file.name, fraction: 0, rows: 0 };
     performance.mark('looplab:ingest-start');
+    // Progress travels on its own MessagePort, so a last progress message can arrive after the result;
+    // once the call has settled it must not put the bar back.
+    let settled = false;
     const onProgress = (p: IngestProgress) => {
-      if (this.#ingestAbort !== abort) return;
+      if (settled || this.#ingestAbort !== abort) return;
       this.ingest = {
         status: 'running',
         fileName: file.name,
@@ -163,12 +166,14 @@ export class AppState {
     };
     try {
       const dataset = await dataWorker.call('ingestFile', [file, projectId, onProgress], abort.signal);
+      settled = true;
       this.ingest = { status: 'done', fileName: file.name, fraction: 1, rows: dataset.rowCount };
       performance.measure('looplab:ingest', 'looplab:ingest-start');
       await this.#loadDatasets();
       this.datasetId = dataset.id;
       await this.refreshStorageInfo();
     } catch (error) {
+      settled = true;
       if (error instanceof CancelledError) {
         this.ingest = {
           status: 'cancelled',

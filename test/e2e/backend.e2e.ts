@@ -27,7 +27,8 @@ describe('tfjs backend choice in the workers', () => {
     session = await startSession(SWIFTSHADER_WEBGPU_FLAGS);
     const page = await session.open();
     await chooseBackend(page, 'webgpu', true);
-    expect(await page.getByTestId('backend').innerText()).toBe('webgpu');
+    const footer = await page.locator('footer').innerText();
+    expect(await page.getByTestId('backend').innerText(), footer).toBe('webgpu');
     const [webgpu] = await attempts(page);
     expect(webgpu).toMatch(/^webgpu: in use/);
     expect(session.problems).toEqual([]);
