@@ -132,4 +132,21 @@ describe('the production build', () => {
       expect(code, entry).not.toMatch(/tfjs-core|@tensorflow|registerBackend/);
     }
   });
+
+  it('ships a Content-Security-Policy with no remote origin and no JavaScript eval', () => {
+    const html = readFileSync(join(import.meta.dirname, '../../dist/index.html'), 'utf8');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(csp).toBeDefined();
+    const directives = Object.fromEntries(
+      csp!.split(';').map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/);
+        return [name, sources];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'self'"]);
+    // WebAssembly compilation for tfjs-backend-wasm, and nothing else beyond 'self'.
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(csp).not.toMatch(/https?:|\*|'unsafe-eval'|'unsafe-inline'/);
+  });
 });
