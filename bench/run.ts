@@ -3,8 +3,10 @@
  *   - main-bundle size (gzip) of the JS the page loads at start (target: under 150 KB);
  *   - time to interactive: navigation start to the app's 'looplab:ready' mark (projects listed);
  *   - time to ingest a generated 100,000-row CSV (upload to stored dataset);
- *   - the longest main-thread task during that ingest (target: under 50 ms), from a heartbeat that
- *     measures every gap in the page's event loop, plus the Long Tasks API count.
+ *   - the longest main-thread task during that ingest (target: under 50 ms), from a Chrome trace of the
+ *     renderer's main thread (every RunTask, not only those over 50 ms), with the Long Tasks API count
+ *     and the longest event-loop gap seen by a heartbeat (which also counts time the OS did not
+ *     schedule the thread: on 2 cores the worker and the browser's IndexedDB writes compete for it).
  *   - Node: the core CSV parser's throughput on the same kind of data.
  * Figures are printed, never asserted: speed belongs in closing notes, not in pass/fail tests.
  */
@@ -82,11 +84,23 @@ try {
 
   const text = generatedCsv(100_000, 10);
   const file = writeTemp('bench-100k.csv', text);
+  const cdp = await browser.context.newCDPSession(page);
+  const traceEvents: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...(event.value as unknown as TraceEvent[])));
+  const traced = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   await page.evaluate(() => {
     (window as unknown as { __bench: { on: boolean } }).__bench.on = true;
   });
   await page.getByLabel('Choose a file…').setInputFiles(file);
   await page.getByText('Stored bench-100k.csv: 100,000 rows.').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(500); // let the preview of the new dataset render
+  await cdp.send('Tracing.end');
+  await traced;
+  const mainTasks = rendererMainTasks(traceEvents);
   const result = await page.evaluate(() => {
     const w = window as unknown as { __bench: { gaps: number[]; long: number[]; on: boolean } };
     w.__bench.on = false;
@@ -103,14 +117,36 @@ try {
   });
   print({
     figure: 'longest-main-thread-task-during-ingest',
-    ms: +result.maxGap.toFixed(1),
-    longTasksOver50ms: result.long.length,
-    longestLongTaskMs: result.long.length ? Math.round(Math.max(...result.long)) : null,
+    ms: +Math.max(0, ...mainTasks).toFixed(1),
+    tasks: mainTasks.length,
+    tasksOver50ms: mainTasks.filter((d) => d > 50).length,
+    longTasksApiOver50ms: result.long.length,
+    longestEventLoopGapMs: +result.maxGap.toFixed(1),
     targetMs: 50,
   });
 } finally {
   await browser.close();
   await server.close();
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Durations (ms) of every task on the page's main thread (CrRendererMain) in a Chrome trace. */
+function rendererMainTasks(events: TraceEvent[]): number[] {
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
+  if (!main) return [];
+  return events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.dur !== undefined)
+    .map((e) => e.dur! / 1000);
 }
 
 // 5. The core parser alone, in Node.

@@ -89,7 +89,7 @@ export class AppState {
   }
 
   async refresh(): Promise<void> {
-    this.projects = await this.storage.listProjects();
+    this.projects = sameRecords(this.projects, await this.storage.listProjects());
     if (this.projectId && !this.projects.some((p) => p.id === this.projectId)) this.projectId = null;
     if (!this.projectId && this.projects[0]) this.projectId = this.projects[0].id;
     await this.#loadDatasets();
@@ -233,7 +233,11 @@ export class AppState {
   }
 
   async #loadDatasets(): Promise<void> {
-    this.datasets = this.projectId ? await this.storage.listDatasets(this.projectId) : [];
+    // Datasets are immutable, so the same ids mean the same list: keep it, and spare the table a re-render.
+    this.datasets = sameRecords(
+      this.datasets,
+      this.projectId ? await this.storage.listDatasets(this.projectId) : [],
+    );
     if (this.datasetId && !this.datasets.some((d) => d.id === this.datasetId)) this.datasetId = null;
     if (!this.datasetId && this.datasets[0]) this.datasetId = this.datasets[0].id;
   }
@@ -246,6 +250,14 @@ export class AppState {
       return null;
     }
   }
+}
+
+/** The old array when `next` holds the same records (by id and update time), else `next`. */
+function sameRecords<T extends { id: string; updatedAt?: number }>(old: T[], next: T[]): T[] {
+  const same =
+    old.length === next.length &&
+    old.every((r, i) => r.id === next[i]!.id && r.updatedAt === next[i]!.updatedAt);
+  return same ? old : next;
 }
 
 function messageOf(error: unknown): string {

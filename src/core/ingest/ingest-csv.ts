@@ -62,7 +62,7 @@ export async function ingestCsv(
   source: AsyncIterable<Uint8Array>,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const chunkRows = options.chunkRows ?? 5000;
+  const chunkRows = options.chunkRows ?? 2000;
   const maxWarnings = options.maxWarnings ?? 100;
   const hasher = sha256.create();
   const decoder = new TextDecoder('utf-8', { fatal: true });
