@@ -110,6 +110,14 @@ describe('the first slice, end to end', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
   });
 
+  it('shows storage usage and quota, having asked for persistent storage', async () => {
+    await expect
+      .poll(() => page.getByTestId('storage').innerText())
+      .toMatch(/^Storage: [\d.]+ [KMG]?B of [\d.]+ [KMGT]?B/);
+    // Headless Chromium answers persist() without a prompt; the footer says which answer it gave.
+    expect(await page.getByTestId('storage').innerText()).toMatch(/\((persistent|may be evicted)\)/);
+  });
+
   it('shows the compute backend chosen by the workers', async () => {
     await expect.poll(() => page.getByTestId('backend').innerText(), { timeout: 60_000 }).toBe('wasm');
   });
