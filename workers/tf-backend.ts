@@ -13,6 +13,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
+  BACKEND_CHECK,
   BACKEND_ORDER,
   isSoftwareRenderer,
   type BackendAttempt,
@@ -89,24 +90,19 @@ async function trySet(name: BackendName): Promise<string | undefined> {
   }
 }
 
-/** Proves the backend computes: a 2×2 matmul, read back. */
-function check(): number[] {
-  return tf.tidy(() =>
-    Array.from(
-      tf
-        .matMul(
-          [
-            [1, 2],
-            [3, 4],
-          ],
-          [
-            [5, 6],
-            [7, 8],
-          ],
-        )
-        .dataSync(),
-    ),
-  );
+/**
+ * Proves the backend computes: BACKEND_CHECK's matmul, read back. Asynchronously: WebGPU cannot read back
+ * synchronously, and its dataSync() answered zeros on SwiftShader.
+ */
+async function check(): Promise<number[]> {
+  const a = BACKEND_CHECK.a.map((row) => [...row]);
+  const b = BACKEND_CHECK.b.map((row) => [...row]);
+  const product = tf.matMul(a, b);
+  try {
+    return Array.from(await product.data());
+  } finally {
+    product.dispose();
+  }
 }
 
 let chosen: Promise<BackendReport> | undefined;
@@ -142,7 +138,7 @@ async function choose(request: BackendRequest): Promise<BackendReport> {
       continue;
     }
     attempts.push({ name, ok: true, ...details });
-    return { backend: name, attempts, tfjsVersion: tf.version.tfjs, check: check() };
+    return { backend: name, attempts, tfjsVersion: tf.version.tfjs, check: await check() };
   }
   throw new Error(`No tfjs backend could start: ${attempts.map((a) => `${a.name}: ${a.reason}`).join('; ')}`);
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync } from 'node:fs';
+import { BACKEND_CHECK } from '../core/compute/backend-policy.ts';
 
 /**
  * `looplab env`: the runtime the CLI computes with. Under Node tfjs runs on its wasm backend, which loads its
@@ -12,22 +13,9 @@ export async function envCommand(): Promise<Record<string, unknown>> {
   console.log = (...a: unknown[]) => process.stderr.write(`${a.join(' ')}\n`);
   try {
     if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs wasm backend did not start.');
-    const check = tf.tidy(() =>
-      Array.from(
-        tf
-          .matMul(
-            [
-              [1, 2],
-              [3, 4],
-            ],
-            [
-              [5, 6],
-              [7, 8],
-            ],
-          )
-          .dataSync(),
-      ),
-    );
+    const a = BACKEND_CHECK.a.map((row) => [...row]);
+    const b = BACKEND_CHECK.b.map((row) => [...row]);
+    const check = tf.tidy(() => Array.from(tf.matMul(a, b).dataSync()));
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;
     };

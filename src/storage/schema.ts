@@ -14,6 +14,7 @@
  * project is an index walk per store. Chunks belong to a project through their dataset.
  * Shapes are in src/core/records.ts; the stores are created by migrations.ts.
  */
+import { SNAPSHOT_STORES } from '../core/project-file/project-snapshot.ts';
 import type { DBSchema, StoreNames } from 'idb';
 import type {
   AlertRecord,
@@ -54,18 +55,8 @@ export interface LooplabDB extends DBSchema {
 /** Every store in the database. A transaction over all of them is how a project is deleted or imported. */
 export const ALL_STORES = [
   'projects',
-  'datasets',
-  'chunks',
-  'problems',
-  'recipes',
-  'runs',
-  'bundles',
-  'aliases',
-  'deployments',
-  'predictions',
-  'labels',
-  'alerts',
-  'timeline',
+  // The project-owned stores, listed once where the project file format defines them.
+  ...SNAPSHOT_STORES,
 ] as const satisfies readonly StoreNames<LooplabDB>[];
 
 /** The stores whose records carry a projectId and a 'by-project' index. */

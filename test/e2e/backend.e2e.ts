@@ -31,6 +31,8 @@ describe('tfjs backend choice in the workers', () => {
     expect(await page.getByTestId('backend').innerText(), footer).toBe('webgpu');
     const [webgpu] = await attempts(page);
     expect(webgpu).toMatch(/^webgpu: in use/);
+    // The worker computed a matmul on the GPU backend and the page checked it against the hand value.
+    expect(await page.getByTestId('backend-self-test').innerText()).toBe('Self-test passed');
     expect(session.problems).toEqual([]);
   });
 
@@ -43,6 +45,7 @@ describe('tfjs backend choice in the workers', () => {
     expect(webgpu).toContain('software fallback (isFallbackAdapter)');
     expect(webgl).toMatch(/webgl: skipped.*software renderer/i);
     expect(wasm).toMatch(/^wasm: in use/);
+    expect(await page.getByTestId('backend-self-test').innerText()).toBe('Self-test passed');
   });
 
   it('falls back to wasm when WebGPU is unavailable', async () => {

@@ -43,3 +43,19 @@ export function backendRequestFrom(choice: string, allowSoftware: boolean): Back
   const order = BACKEND_ORDER.includes(choice as BackendName) ? [choice as BackendName] : undefined;
   return order ? { order, allowSoftware } : { allowSoftware };
 }
+
+/**
+ * The computation that proves a backend really runs: A × B, read back. By hand, [[1,2],[3,4]] × [[5,6],[7,8]]
+ * is [[19,22],[43,50]].
+ */
+export const BACKEND_CHECK = {
+  a: [
+    [1, 2],
+    [3, 4],
+  ],
+  b: [
+    [5, 6],
+    [7, 8],
+  ],
+  expected: [19, 22, 43, 50],
+} as const;
