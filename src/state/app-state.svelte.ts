@@ -63,7 +63,11 @@ export class AppState {
 
   /** Opens storage, asks for persistence, and loads the project list (creating the sample on first run). */
   async init(): Promise<void> {
+    let firstRun = false;
     this.#storage = await openStorage({
+      onFirstRun: () => {
+        firstRun = true;
+      },
       onBlocked: (text) => this.notify('info', text),
       onClosed: (text) => {
         this.storageClosed = text;
@@ -72,8 +76,8 @@ export class AppState {
     });
     const persisted = await this.#storage.requestPersistence();
     await this.refresh();
-    if (this.projects.length === 0) await this.createSampleProject();
-    else if (!this.projectId) await this.selectProject(this.projects[0]!.id);
+    // The sample is made once, on the first run; a user who deleted it does not get it back unasked.
+    if (firstRun && this.projects.length === 0) await this.createSampleProject();
     await this.refreshStorageInfo(persisted);
     this.ready = true;
     // bench/ reads these marks for time-to-interactive and ingest time.

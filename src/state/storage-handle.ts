@@ -11,6 +11,8 @@ export interface StorageCallbacks {
   onBlocked: (message: string) => void;
   onClosed: (message: string) => void;
   onExternalChange: () => void;
+  /** This device had no Looplab database: the first run. */
+  onFirstRun: () => void;
 }
 
 export async function openStorage(callbacks: StorageCallbacks): Promise<LooplabStorage> {
@@ -18,6 +20,7 @@ export async function openStorage(callbacks: StorageCallbacks): Promise<LooplabS
     appVersion: __APP_VERSION__,
     onBlocked: callbacks.onBlocked,
     onVersionChange: callbacks.onClosed,
+    onCreated: callbacks.onFirstRun,
   });
   storage.onChange(() => callbacks.onExternalChange());
   return storage;

@@ -29,6 +29,8 @@ export interface OpenLooplabOptions {
   onBlocked?: (message: string) => void;
   /** Called after this connection was closed so another tab could upgrade, or was closed by the browser. */
   onVersionChange?: (message: string) => void;
+  /** Called during the upgrade that creates the database: this device has never run Looplab before. */
+  onCreated?: () => void;
 }
 
 /**
@@ -38,10 +40,13 @@ export interface OpenLooplabOptions {
  * const db = await openLooplabDB({ onBlocked: showBanner, onVersionChange: showReloadPrompt });
  */
 export async function openLooplabDB(options: OpenLooplabOptions = {}): Promise<IDBPDatabase<LooplabDB>> {
-  const { name = DEFAULT_DB_NAME, onBlocked, onVersionChange } = options;
+  const { name = DEFAULT_DB_NAME, onBlocked, onVersionChange, onCreated } = options;
   try {
     return await openDB<LooplabDB>(name, DB_VERSION, {
-      upgrade: migrate,
+      upgrade: (db, oldVersion, newVersion, tx) => {
+        if (oldVersion === 0) onCreated?.();
+        migrate(db, oldVersion, newVersion, tx);
+      },
       blocked: () => onBlocked?.(BLOCKED_MESSAGE),
       blocking: (_currentVersion, _blockedVersion, event) => {
         // Close first: the other tab's upgrade starts as soon as the last old connection is gone.

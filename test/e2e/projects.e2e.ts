@@ -90,4 +90,20 @@ describe('projects', () => {
     }
     expect(await projectNames()).toEqual(before);
   });
+
+  it('creates the sample project on the first run only: deleted, it stays gone until asked for', async () => {
+    for (const name of await projectNames()) {
+      await page.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Delete project' }).click();
+      await expect.poll(projectNames).not.toContain(name);
+    }
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    expect(await projectNames()).toEqual([]);
+    await page.getByText('No project is open. Create one, import one, or add the sample project.').waitFor();
+
+    await page.getByRole('button', { name: 'Add sample project' }).click();
+    await expect.poll(projectNames).toEqual(['Sample: subscription churn']);
+    expect(await page.getByTestId('row-count').innerText()).toBe('2,000');
+  });
 });
