@@ -24,10 +24,14 @@ const enum State {
   Quoted,
   /** A quote seen inside a quoted field: either the first half of `""` or the closing quote. */
   QuoteInQuoted,
+  /** Spaces after a closing quote: dropped if a delimiter or line end follows (as papaparse does). */
+  AfterQuote,
 }
 
 const LF = 10;
 const CR = 13;
+const SPACE = 32;
+const TAB = 9;
 
 export class CsvParser {
   readonly #delim: number;
@@ -42,12 +46,15 @@ export class CsvParser {
   #quoteOpenLine = 1;
   /** A `\r` ended the last row; swallow one `\n` if it comes next, even in the next chunk. */
   #skipLf = false;
+  #pendingSpaces = '';
   #rows = 0;
 
   constructor(options: CsvParserOptions) {
-    if (options.delimiter.length !== 1) throw new Error('The delimiter must be one character.');
     const quote = options.quote ?? '"';
-    if (quote.length !== 1) throw new Error('The quote must be one character.');
+    if (options.delimiter.length !== 1 || /[\r\n]/.test(options.delimiter) || options.delimiter === quote) {
+      throw new Error(`The delimiter must be one character other than a line break or the quote.`);
+    }
+    if (quote.length !== 1 || /[\r\n]/.test(quote)) throw new Error('The quote must be one character.');
     this.#delim = options.delimiter.charCodeAt(0);
     this.#quote = quote.charCodeAt(0);
   }
@@ -93,6 +100,8 @@ export class CsvParser {
             this.#rowHasContent = true;
             this.#row.push('');
           } else if (c === LF || c === CR) {
+            // "a,b,\n": the delimiter promised one more (empty) field.
+            if (this.#row.length > 0) this.#row.push('');
             this.#endRow(emit, c === CR);
           } else {
             this.#state = State.Unquoted;
@@ -157,8 +166,27 @@ export class CsvParser {
             this.#state = State.FieldStart;
             this.#endRow(emit, c === CR);
             i++;
+          } else if (c === SPACE || c === TAB) {
+            this.#pendingSpaces = text[i]!;
+            this.#state = State.AfterQuote;
+            i++;
           } else {
             // Text after a closing quote (`"a"b`) is not RFC 4180; keep it rather than lose it.
+            this.#state = State.Unquoted;
+            sliceStart = i;
+          }
+          break;
+        case State.AfterQuote:
+          if (c === SPACE || c === TAB) {
+            this.#pendingSpaces += text[i]!;
+            i++;
+          } else if (c === delim || c === LF || c === CR) {
+            this.#pendingSpaces = '';
+            this.#state = State.QuoteInQuoted;
+          } else {
+            // Not just padding after all: keep the spaces and what follows, as for `"a"b`.
+            this.#field += this.#pendingSpaces;
+            this.#pendingSpaces = '';
             this.#state = State.Unquoted;
             sliceStart = i;
           }
@@ -175,6 +203,7 @@ export class CsvParser {
    */
   end(emit: RowSink): { unterminatedQuoteLine: number | null } {
     const unterminated = this.#state === State.Quoted ? this.#quoteOpenLine : null;
+    this.#pendingSpaces = '';
     if (this.#state !== State.FieldStart || this.#rowHasContent) {
       this.#row.push(this.#field);
       this.#field = '';

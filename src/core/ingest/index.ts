@@ -5,3 +5,4 @@ export { IngestError } from './ingest-error.ts';
 export type { IngestErrorKind } from './ingest-error.ts';
 export { sniffDelimiter } from './sniff-delimiter.ts';
 export { chunksToRecords } from './chunks-to-records.ts';
+export { parseCsvText } from './parse-csv-text.ts';

@@ -4,6 +4,8 @@ import { CsvParser } from './csv-parser.ts';
 import { looksBinary } from './detect-binary.ts';
 import { IngestError } from './ingest-error.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
+import { sniffQuote } from './sniff-quote.ts';
+import { isPreamble, looksLikeHeader, modalWidth } from './detect-header.ts';
 import { uniqueHeader } from './unique-header.ts';
 import { firstInvalidUtf8, lineOfByte } from './utf8.ts';
 
@@ -26,7 +28,14 @@ export interface IngestOptions {
   chunkRows?: number;
   /** Forced delimiter; sniffed from the first 64 KiB when absent. */
   delimiter?: string;
+  /** Forced quote character; sniffed (`"` or `'`) when absent. */
   quote?: string;
+  /** 'utf-8' (default, strict: invalid bytes are an error) or 'latin1' (Windows-1252, as browsers read it). */
+  encoding?: 'utf-8' | 'latin1';
+  /** Whether the first row is a header; 'auto' (default) decides from the first rows. */
+  header?: boolean | 'auto';
+  /** Rows whose field count differs from the header's: kept (padded or cut, default) or dropped. */
+  ragged?: 'keep' | 'drop';
   onProgress?: (progress: IngestProgress) => void;
   /** Receives each full chunk in order; awaited, so a slow writer applies back-pressure. */
   onChunk?: (chunk: ColumnChunk) => void | Promise<void>;
@@ -36,11 +45,24 @@ export interface IngestOptions {
   maxWarnings?: number;
 }
 
+/** A row that was not stored, with the line it started on. */
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
 export interface IngestResult {
   /** The raw dataset version: SHA-256 of the bytes, hex. */
   sha256: string;
   byteLength: number;
   header: string[];
+  /** False when the file had no header row and the columns were named column_1, column_2, ... */
+  hasHeader: boolean;
+  quote: string;
+  encoding: 'utf-8' | 'latin1';
+  /** Rows dropped (ragged rows with `ragged: 'drop'`), capped at maxWarnings; rejectedCount has them all. */
+  rejected: RejectedRow[];
+  rejectedCount: number;
   rowCount: number;
   chunkCount: number;
   chunkRows: number;
@@ -52,8 +74,9 @@ const SNIFF_BYTES = 64 * 1024;
 
 /**
  * Streams CSV bytes into column-major chunks of strings while hashing the bytes, with progress and cancel.
- * The first row is the header. Ragged rows are padded or cut to the header's width and reported by line, so
- * no row is lost unseen. Runs identically in the data worker and in the Node CLI.
+ * The header is detected (or forced with `header`), a one-field junk first line is skipped with a warning,
+ * and the quote character is sniffed. Ragged rows are padded or cut to the header's width and reported by
+ * line, or dropped and listed in `rejected`, so no row is lost unseen. Runs identically in the data worker and in the Node CLI.
  *
  * @example
  * const result = await ingestCsv(file.stream(), { totalBytes: file.size, onChunk: save });
@@ -65,7 +88,12 @@ export async function ingestCsv(
   const chunkRows = options.chunkRows ?? 2000;
   const maxWarnings = options.maxWarnings ?? 100;
   const hasher = sha256.create();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const encoding = options.encoding ?? 'utf-8';
+  const decoder =
+    encoding === 'latin1' ? new TextDecoder('windows-1252') : new TextDecoder('utf-8', { fatal: true });
+  const ragged = options.ragged ?? 'keep';
+  const rejected: RejectedRow[] = [];
+  let rejectedCount = 0;
   const warnings: string[] = [];
   let extraWarnings = 0;
   const warn = (message: string) => {
@@ -78,7 +106,11 @@ export async function ingestCsv(
   let headBytes = 0;
   let parser: CsvParser | undefined;
   let delimiter = options.delimiter ?? ',';
+  let quote = options.quote ?? '"';
   let header: string[] | undefined;
+  let hasHeader = true;
+  // The first rows wait here until the preamble and header decisions can be made from them.
+  let pending: { fields: string[]; line: number }[] | undefined = [];
   let width = 0;
   let rowCount = 0;
   let chunkIndex = 0;
@@ -88,16 +120,22 @@ export async function ingestCsv(
   const ready: ColumnChunk[] = [];
 
   const newColumns = () => Array.from({ length: width }, () => [] as string[]);
-  const onRow = (fields: string[], line: number) => {
-    if (!header) {
-      const unique = uniqueHeader(fields);
-      header = unique.names;
-      unique.warnings.forEach(warn);
-      width = header.length;
-      columns = newColumns();
-      return;
-    }
+  const takeHeader = (fields: string[]) => {
+    const unique = uniqueHeader(fields);
+    header = unique.names;
+    unique.warnings.forEach(warn);
+    width = header.length;
+    columns = newColumns();
+  };
+
+  const store = (fields: string[], line: number) => {
     if (fields.length !== width) {
+      if (ragged === 'drop') {
+        rejectedCount++;
+        const reason = `${fields.length} fields, expected ${width}`;
+        if (rejected.length < maxWarnings) rejected.push({ line, reason });
+        return;
+      }
       if (fields.length < width) {
         warn(`Line ${line}: ${fields.length} fields, expected ${width}; the missing ones are left empty.`);
       } else {
@@ -111,6 +149,53 @@ export async function ingestCsv(
       columns = newColumns();
       inChunk = 0;
     }
+  };
+
+  /** Decides preamble and header from the first rows, then stores them. */
+  const settle = () => {
+    const rows = pending!;
+    pending = undefined;
+    if (rows.length === 0) return;
+    let start = 0;
+    if (
+      isPreamble(
+        rows[0]!.fields,
+        rows.slice(1, 51).map((r) => r.fields),
+      )
+    ) {
+      warn(
+        `Line ${rows[0]!.line} ("${rows[0]!.fields[0]!.slice(0, 60)}") was skipped: it is not a row of the table.`,
+      );
+      start = 1;
+    }
+    const first = rows[start];
+    if (!first) return;
+    const rest = rows.slice(start + 1).map((r) => r.fields);
+    hasHeader =
+      options.header === 'auto' || options.header === undefined
+        ? looksLikeHeader(first.fields, rest)
+        : options.header;
+    if (hasHeader) {
+      takeHeader(first.fields);
+      start++;
+    } else {
+      takeHeader(
+        Array.from(
+          { length: modalWidth(rows.slice(start).map((r) => r.fields)) },
+          (_, i) => `column_${i + 1}`,
+        ),
+      );
+    }
+    for (const row of rows.slice(start)) store(row.fields, row.line);
+  };
+
+  const onRow = (fields: string[], line: number) => {
+    if (pending) {
+      pending.push({ fields, line });
+      if (pending.length > 50) settle();
+      return;
+    }
+    store(fields, line);
   };
 
   const feed = (text: string) => {
@@ -148,8 +233,12 @@ export async function ingestCsv(
       );
     }
     const text = decode(bytes, 0, true);
-    if (options.delimiter === undefined) delimiter = sniffDelimiter(text, options.quote);
-    parser = new CsvParser({ delimiter, quote: options.quote ?? '"' });
+    if (options.delimiter === undefined) delimiter = sniffDelimiter(text, quote);
+    if (options.quote === undefined) {
+      quote = sniffQuote(text, delimiter);
+      if (quote !== '"' && options.delimiter === undefined) delimiter = sniffDelimiter(text, quote);
+    }
+    parser = new CsvParser({ delimiter, quote });
     feed(text);
   };
 
@@ -173,6 +262,7 @@ export async function ingestCsv(
   if (!parser) await start();
   feed(decode(new Uint8Array(0), byteLength, false));
   const { unterminatedQuoteLine } = parser!.end(onRow);
+  if (pending) settle();
   if (!sawNonBlank) throw new IngestError('empty', 'The file has no data: it holds only blank lines.');
   if (unterminatedQuoteLine !== null) {
     warn(
@@ -193,6 +283,11 @@ export async function ingestCsv(
     sha256: bytesToHex(hasher.digest()),
     byteLength,
     header: header!,
+    hasHeader,
+    quote,
+    encoding,
+    rejected,
+    rejectedCount,
     rowCount,
     chunkCount: chunkIndex,
     chunkRows,

@@ -20,6 +20,7 @@ export function sniffDelimiter(sample: string, quote = '"'): string {
   let best: string = DELIMITER_CANDIDATES[0];
   let bestScore = 0;
   for (const delimiter of DELIMITER_CANDIDATES) {
+    if (delimiter === quote) continue;
     const counts = new Map<number, number>();
     const parser = new CsvParser({ delimiter, quote });
     let rows = 0;

@@ -127,4 +127,91 @@ describe('ingestCsv', () => {
     await run('a\n1\n2\n', { onProgress: (p) => seen.push(p.rows) });
     expect(seen.at(-1)).toBe(2);
   });
+
+  it('sniffs single-quote quoting, as in the German credit file', async () => {
+    const { result, records } = await run(
+      "checking,duration,history\n'no checking',6,'critical/other existing credit'\n'<0',48,'existing paid'\n'0<=X<200',12,'existing paid'\n",
+    );
+    expect(result.quote).toBe("'");
+    expect(records[0]).toEqual({
+      checking: 'no checking',
+      duration: '6',
+      history: 'critical/other existing credit',
+    });
+  });
+
+  it('keeps double quotes when apostrophes are only ordinary text', async () => {
+    const { result, records } = await run('name,n\nO\'Brien,1\n"Smith, J",2\n');
+    expect(result.quote).toBe('"');
+    expect(records.map((r) => r.name)).toEqual(["O'Brien", 'Smith, J']);
+  });
+
+  it('reads Latin-1 (Windows-1252) bytes when asked', async () => {
+    const latin1 = new Uint8Array([
+      ...enc.encode('name,city\nx,caf'),
+      0xe9,
+      ...enc.encode('\ny,M'),
+      0xfc,
+      ...enc.encode('nchen\n'),
+    ]);
+    const { records, result } = await run(latin1, { encoding: 'latin1' });
+    expect(result.encoding).toBe('latin1');
+    expect(records.map((r) => r.city)).toEqual(['café', 'München']);
+  });
+
+  it('drops ragged rows when asked, listing each by line, and stores the rest', async () => {
+    const { records, result } = await run('a,b\n1,2\n3\n4,5,6\n7,8\n', { ragged: 'drop' });
+    expect(records).toEqual([
+      { a: '1', b: '2' },
+      { a: '7', b: '8' },
+    ]);
+    expect(result.rejected).toEqual([
+      { line: 3, reason: '1 fields, expected 2' },
+      { line: 4, reason: '3 fields, expected 2' },
+    ]);
+    expect(result.rejectedCount).toBe(2);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('detects a file with no header (adult.data starts with a data row) and names the columns', async () => {
+    const { records, result } = await run('39, State-gov, 77516\n50, Self-emp, 83311\n38, Private, 215646\n');
+    expect(result.hasHeader).toBe(false);
+    expect(result.header).toEqual(['column_1', 'column_2', 'column_3']);
+    expect(records[0]).toEqual({ column_1: '39', column_2: ' State-gov', column_3: ' 77516' });
+    expect(result.rowCount).toBe(3);
+  });
+
+  it('takes the first row as the header when it names numeric columns, or when told to', async () => {
+    expect((await run('age,job\n39,x\n50,y\n')).result.hasHeader).toBe(true);
+    const forced = await run('39,x\n50,y\n', { header: true });
+    expect(forced.result.header).toEqual(['39', 'x']);
+    const none = await run('age,job\n39,x\n', { header: false });
+    expect(none.result.rowCount).toBe(2);
+  });
+
+  it("skips a junk first line (adult.test's '|1x3 Cross validator') with a warning", async () => {
+    const { records, result } = await run(
+      '|1x3 Cross validator\n25, Private, <=50K.\n38, Private, <=50K.\n28, Local-gov, >50K.\n',
+    );
+    expect(result.rowCount).toBe(3);
+    expect(result.hasHeader).toBe(false);
+    expect(records[2]).toEqual({ column_1: '28', column_2: ' Local-gov', column_3: ' >50K.' });
+    expect(result.warnings).toEqual([
+      'Line 1 ("|1x3 Cross validator") was skipped: it is not a row of the table.',
+    ]);
+  });
+
+  it('drops spaces between a closing quote and the delimiter, wherever the chunk boundary falls', async () => {
+    const text = 'a,b,c\n"x" ,"y"  ,z\n';
+    const bytes = enc.encode(text);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const chunks: ColumnChunk[] = [];
+      async function* two() {
+        yield bytes.slice(0, cut);
+        yield bytes.slice(cut);
+      }
+      const result = await ingestCsv(two(), { onChunk: (c) => void chunks.push(c) });
+      expect(chunksToRecords(result.header, chunks), `cut at ${cut}`).toEqual([{ a: 'x', b: 'y', c: 'z' }]);
+    }
+  });
 });
