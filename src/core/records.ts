@@ -71,6 +71,12 @@ export interface ProblemRecord extends ProjectScoped {
 export interface RecipeRecord extends ProjectScoped {
   version: number;
   steps: Record<string, unknown>[];
+  /** The dataset the recipe prepares; with its SHA-256 and `hash`, the prepared dataset's version. */
+  datasetId?: Id;
+  /** Content hash of the steps (the recipe version used in lineage). */
+  hash?: string;
+  /** The sealed train/validation/test split the recipe learned from (see src/core/split). */
+  split?: Record<string, unknown>;
 }
 
 export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';

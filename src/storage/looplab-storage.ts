@@ -12,6 +12,7 @@ import { createProject, deleteProject, getProject, listProjects, renameProject }
 import { estimateStorage, requestPersistence } from './quota.ts';
 import type { LooplabDB } from './schema.ts';
 import { listTimeline } from './timeline.ts';
+import { latestVersion, saveVersion } from './versioned.ts';
 
 export class LooplabStorage {
   private constructor(
@@ -43,6 +44,16 @@ export class LooplabStorage {
     (await getChunk(this.db, datasetId, index))?.columns ?? [];
 
   listTimeline = (projectId: Id) => listTimeline(this.db, projectId);
+
+  saveProblem = (draft: Parameters<typeof saveVersion<'problems'>>[2]) =>
+    saveVersion(this.db, 'problems', draft, { kind: 'problem-defined', message: 'Problem card saved' });
+  latestProblem = (projectId: Id) => latestVersion(this.db, 'problems', projectId);
+  saveRecipe = (draft: Parameters<typeof saveVersion<'recipes'>>[2]) =>
+    saveVersion(this.db, 'recipes', draft, {
+      kind: 'recipe-saved',
+      message: 'Cleaning recipe and split saved',
+    });
+  latestRecipe = (projectId: Id) => latestVersion(this.db, 'recipes', projectId);
 
   estimate = () => estimateStorage();
   requestPersistence = () => requestPersistence();

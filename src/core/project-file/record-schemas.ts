@@ -80,6 +80,9 @@ export const recipeSchema = z.object({
   ...projectScoped,
   version: count,
   steps: z.array(openObject),
+  datasetId: id.optional(),
+  hash: z.string().optional(),
+  split: openObject.optional(),
 }) satisfies z.ZodType<RecipeRecord>;
 
 export const runSchema = z.object({
