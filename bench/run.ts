@@ -18,6 +18,7 @@ import { ingestCsv } from '../src/core/ingest/index.ts';
 import { launch } from '../test/e2e/chromium.ts';
 import { generatedCsv, writeTemp } from '../test/e2e/files.ts';
 import { serveBuild } from '../test/e2e/static-server.ts';
+import { traceMainThread } from './trace.ts';
 
 const root = join(import.meta.dirname, '..');
 const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure));
@@ -84,23 +85,14 @@ try {
 
   const text = generatedCsv(100_000, 10);
   const file = writeTemp('bench-100k.csv', text);
-  const cdp = await browser.context.newCDPSession(page);
-  const traceEvents: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...(event.value as unknown as TraceEvent[])));
-  const traced = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
+  const trace = await traceMainThread(await browser.context.newCDPSession(page));
   await page.evaluate(() => {
     (window as unknown as { __bench: { on: boolean } }).__bench.on = true;
   });
   await page.getByLabel('Choose a file…').setInputFiles(file);
   await page.getByText('Stored bench-100k.csv: 100,000 rows.').waitFor({ timeout: 120_000 });
   await page.waitForTimeout(500); // let the preview of the new dataset render
-  await cdp.send('Tracing.end');
-  await traced;
-  const mainTasks = rendererMainTasks(traceEvents);
+  const mainTasks = await trace.stop();
   const result = await page.evaluate(() => {
     const w = window as unknown as { __bench: { gaps: number[]; long: number[]; on: boolean } };
     w.__bench.on = false;
@@ -127,26 +119,6 @@ try {
 } finally {
   await browser.close();
   await server.close();
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  args?: { name?: string };
-}
-
-/** Durations (ms) of every task on the page's main thread (CrRendererMain) in a Chrome trace. */
-function rendererMainTasks(events: TraceEvent[]): number[] {
-  const main = events.find(
-    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-  );
-  if (!main) return [];
-  return events
-    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.dur !== undefined)
-    .map((e) => e.dur! / 1000);
 }
 
 // 5. The core parser alone, in Node.

@@ -28,7 +28,10 @@ export interface StaticServer {
  * Serves a private copy of the production build on 127.0.0.1 with the same CSP header as `vite preview`.
  * Each test file gets its own copy and port, so one that edits files cannot disturb another.
  */
-export async function serveBuild(dist = join(import.meta.dirname, '../../dist')): Promise<StaticServer> {
+export async function serveBuild(
+  dist = join(import.meta.dirname, '../../dist'),
+  options: { csp?: boolean } = {},
+): Promise<StaticServer> {
   const root = mkdtempSync(join(tmpdir(), 'looplab-dist-'));
   try {
     statSync(join(dist, 'index.html'));
@@ -52,7 +55,7 @@ export async function serveBuild(dist = join(import.meta.dirname, '../../dist'))
       const body = readFileSync(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        ...(options.csp === false ? {} : { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
         'Cache-Control': 'no-cache',
       });
       res.end(body);
