@@ -13,6 +13,15 @@ import {
 } from '../src/core/records.ts';
 import { SAMPLE_PROJECT, generateChurnCsv, generateChurnNextMonthCsv } from '../src/core/sample/index.ts';
 import { exportProject, importProject } from '../src/storage/project-io.ts';
+import { analyseDataset, type DatasetAnalysis } from '../src/core/prepare/analyse-dataset.ts';
+import {
+  prepareDataset,
+  type PreparePreview,
+  type SplitRequest,
+} from '../src/core/prepare/prepare-dataset.ts';
+import type { Recipe } from '../src/core/recipe/index.ts';
+import { concatChunks } from '../src/core/table/concat-chunks.ts';
+import type { ColumnType, RawTable } from '../src/core/table/raw-table.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /** Progress messages cross threads; a few per second keep the bar smooth without flooding the page. */
@@ -81,6 +90,25 @@ async function parse(
   return { dataset, chunks: records };
 }
 
+let cachedTable: { id: string; table: RawTable } | undefined;
+
+/** A stored dataset as one in-memory table; the last one is kept, since the views ask for it repeatedly. */
+async function loadTable(datasetId: string): Promise<RawTable> {
+  if (cachedTable?.id === datasetId) return cachedTable.table;
+  const storage = await workerStorage();
+  const dataset = await storage.getDataset(datasetId);
+  if (!dataset)
+    throw new Error('This dataset is no longer stored (it may have been deleted in another tab).');
+  const chunks: string[][][] = [];
+  for (let i = 0; i < dataset.chunkCount; i++) chunks.push(await storage.loadChunk(datasetId, i));
+  const table = concatChunks(
+    dataset.columns.map((c) => c.name),
+    chunks,
+  );
+  cachedTable = { id: datasetId, table };
+  return table;
+}
+
 const api = {
   /**
    * Parses an uploaded CSV/TSV and stores it as a dataset version of the project, in one transaction.
@@ -114,6 +142,30 @@ const api = {
     // One transaction: the sample project appears whole or not at all.
     const storage = await workerStorage();
     return storage.createProject(SAMPLE_PROJECT.name, { sample: true, id: projectId, datasets });
+  },
+
+  /**
+   * Profiles a stored dataset (with type overrides), checks the target if one is chosen, and suggests
+   * cleaning steps. Progress is reported per column.
+   */
+  async analyseDataset(
+    datasetId: string,
+    options: { types?: Record<string, ColumnType>; target?: string },
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<DatasetAnalysis> {
+    const table = await loadTable(datasetId);
+    return analyseDataset(table, { ...options, onProgress });
+  },
+
+  /** Splits and runs a recipe on a stored dataset: the before/after counts of every step, and the sealed split. */
+  async prepareDataset(datasetId: string, recipe: Recipe, split: SplitRequest): Promise<PreparePreview> {
+    return prepareDataset(await loadTable(datasetId), recipe, split);
+  },
+
+  /** The raw values of some rows (0-based), to show rows a step dropped. */
+  async viewRows(datasetId: string, rowIds: number[]): Promise<{ names: string[]; rows: string[][] }> {
+    const table = await loadTable(datasetId);
+    return { names: table.names, rows: rowIds.map((r) => table.columns.map((column) => column[r] ?? '')) };
   },
 
   /** Packs a whole project into one zip file. */

@@ -9,6 +9,7 @@ import type { DatasetRecord, ProjectRecord } from '../core/records.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
 import { dataWorker, serveWorker, trainWorker } from './workers.ts';
+import { WorkState } from './work-state.svelte.ts';
 
 export type TaskStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -49,6 +50,10 @@ export class AppState {
   /** Set when another tab upgraded the database and this tab let go of it. */
   storageClosed = $state<string | null>(null);
   ready = $state(false);
+
+  /** The lifecycle stage on screen. */
+  stage = $state<'data' | 'profile' | 'problem' | 'prepare'>('data');
+  readonly work = new WorkState(this);
 
   project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);

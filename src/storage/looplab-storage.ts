@@ -6,7 +6,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { DatasetChunkRecord, DatasetRecord, Id } from '../core/records.ts';
 import { onStorageChange, type StorageChange } from './broadcast.ts';
-import { deleteDataset, getChunk, listDatasets, saveDataset } from './datasets.ts';
+import { deleteDataset, getChunk, getDataset, listDatasets, saveDataset } from './datasets.ts';
 import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
 import { createProject, deleteProject, getProject, listProjects, renameProject } from './projects.ts';
 import { estimateStorage, requestPersistence } from './quota.ts';
@@ -36,6 +36,7 @@ export class LooplabStorage {
   deleteProject = (id: Id) => deleteProject(this.db, id);
 
   listDatasets = (projectId: Id) => listDatasets(this.db, projectId);
+  getDataset = (id: Id) => getDataset(this.db, id);
   saveDataset = (dataset: DatasetRecord, chunks: readonly DatasetChunkRecord[]) =>
     saveDataset(this.db, dataset, chunks);
   deleteDataset = (id: Id) => deleteDataset(this.db, id);
