@@ -1,0 +1,207 @@
+import type { MissingMarkers } from './missing-markers.ts';
+import { NumberReader } from './parse-number.ts';
+import { hasTimeOfDay, parseDate } from './parse-date.ts';
+import { sortNumbers } from './sort-numbers.ts';
+import { trimCell } from './trim-cell.ts';
+
+/** How many distinct offending values a profile keeps as examples. */
+export const EXAMPLE_LIMIT = 8;
+
+const BOOLEAN_WORDS = new Set(['true', 'false', 't', 'f']);
+const INNER_WHITESPACE = /\s/;
+
+/** The outcome of trying every non-missing value of a column as a date. */
+export interface DateScan {
+  parsed: number;
+  failed: number;
+  failedExamples: string[];
+  hasTime: boolean;
+  minMs: number;
+  maxMs: number;
+  minText: string;
+  maxText: string;
+}
+
+/**
+ * What one pass over a column's cells learns, shared by type inference and the profile so that neither reads
+ * the cells twice. The pass trims each cell once, matches it against the missing markers, parses numbers
+ * into one Float64Array and counts the other values in a Map; per-value facts (boolean words, inner spaces)
+ * are then read off the Map's distinct values rather than off every cell. The costlier products (sorted
+ * numbers, counts of numeric text, dates) are built on first use, since which are needed depends on the type.
+ */
+export class ColumnFacts {
+  readonly rows: number;
+  /** Cells matching a marker, per marker in `markers.markers` order. */
+  readonly missingByMarker: Uint32Array;
+  readonly missing: number;
+  readonly nonMissing: number;
+  /** Cells whose text differs from their trimmed text (missing ones included, as pandas counts them). */
+  readonly whitespacePadded: number;
+  /** Non-missing values with number syntax, and how many of those are integers by syntax. */
+  readonly numeric: number;
+  readonly integerSyntax: number;
+  /** Non-missing values that are not numbers, and the first few distinct ones. */
+  readonly nonNumeric: number;
+  readonly nonNumericExamples: string[];
+  /** Non-missing values that read as true/false/t/f in any case. */
+  readonly booleanLike: number;
+  /** Non-numeric values with whitespace inside them (free text has it, codes and IDs do not). */
+  readonly withInnerWhitespace: number;
+  /** Total length of the trimmed non-missing values. */
+  readonly totalLength: number;
+  /** The parsed numbers, in row order, of the values with number syntax. */
+  readonly numbers: Float64Array;
+  /** Whether {@link numbers} rises strictly from row to row, as a row counter does. */
+  readonly strictlyIncreasing: boolean;
+
+  readonly #values: readonly string[];
+  readonly #markers: MissingMarkers;
+  /** Count per trimmed non-missing value that is not a number, in order of first appearance. */
+  readonly #textCounts: Map<string, number>;
+  #sorted: Float64Array | undefined;
+  #counts: Map<string, number> | undefined;
+  #dates: DateScan | undefined;
+
+  constructor(values: readonly string[], markers: MissingMarkers) {
+    this.#values = values;
+    this.#markers = markers;
+    const rows = values.length;
+    const missingByMarker = new Uint32Array(markers.markers.length);
+    const numbers = new Float64Array(rows);
+    const textCounts = new Map<string, number>();
+    const reader = new NumberReader();
+    let padded = 0;
+    let numeric = 0;
+    let integer = 0;
+    let totalLength = 0;
+    let increasing = true;
+    let previous = -Infinity;
+    for (let r = 0; r < rows; r++) {
+      const raw = values[r]!;
+      const text = trimCell(raw);
+      if (text.length !== raw.length) padded++;
+      const marker = markers.indexOf(text);
+      if (marker >= 0) {
+        missingByMarker[marker]!++;
+        continue;
+      }
+      totalLength += text.length;
+      if (reader.read(text)) {
+        const x = reader.value;
+        numbers[numeric++] = x;
+        if (reader.integer) integer++;
+        if (!(x > previous)) increasing = false;
+        previous = x;
+      } else {
+        textCounts.set(text, (textCounts.get(text) ?? 0) + 1);
+      }
+    }
+    let missing = 0;
+    for (const count of missingByMarker) missing += count;
+    let booleanLike = 0;
+    let inner = 0;
+    for (const [text, count] of textCounts) {
+      if (text.length <= 5 && BOOLEAN_WORDS.has(text.toLowerCase())) booleanLike += count;
+      if (INNER_WHITESPACE.test(text)) inner += count;
+    }
+    this.rows = rows;
+    this.missingByMarker = missingByMarker;
+    this.missing = missing;
+    this.nonMissing = rows - missing;
+    this.whitespacePadded = padded;
+    this.numeric = numeric;
+    this.integerSyntax = integer;
+    this.nonNumeric = rows - missing - numeric;
+    this.nonNumericExamples = firstKeys(textCounts, EXAMPLE_LIMIT);
+    this.booleanLike = booleanLike;
+    this.withInnerWhitespace = inner;
+    this.totalLength = totalLength;
+    this.numbers = numbers.subarray(0, numeric);
+    this.strictlyIncreasing = increasing && numeric > 0;
+    this.#textCounts = textCounts;
+  }
+
+  /** The parsed numbers in ascending order: one sort per column serves quantiles, distinct count and runs. */
+  get sortedNumbers(): Float64Array {
+    this.#sorted ??= sortNumbers(this.numbers);
+    return this.#sorted;
+  }
+
+  /** Number of distinct values among the parsed numbers (so `'1'` and `'1.0'` are one value, as in pandas). */
+  get distinctNumbers(): number {
+    const sorted = this.sortedNumbers;
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    return distinct;
+  }
+
+  /**
+   * Count per trimmed non-missing value, numbers included as written, in order of first appearance. Free
+   * for a column without numbers (the scan built it); one more pass otherwise.
+   */
+  get counts(): Map<string, number> {
+    if (this.numeric === 0) return this.#textCounts;
+    if (!this.#counts) {
+      const counts = new Map<string, number>();
+      for (const raw of this.#values) {
+        const text = trimCell(raw);
+        if (this.#markers.indexOf(text) >= 0) continue;
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+      }
+      this.#counts = counts;
+    }
+    return this.#counts;
+  }
+
+  /**
+   * Tries every non-missing value as a date. With `stopAfterFailures`, gives up once that many fail: type
+   * inference only needs to know that a column is not dates, and most columns fail on their first value.
+   */
+  dates(stopAfterFailures = Infinity): DateScan {
+    if (this.#dates) return this.#dates;
+    const scan: DateScan = {
+      parsed: 0,
+      failed: 0,
+      failedExamples: [],
+      hasTime: false,
+      minMs: Infinity,
+      maxMs: -Infinity,
+      minText: '',
+      maxText: '',
+    };
+    for (const raw of this.#values) {
+      const text = trimCell(raw);
+      if (this.#markers.indexOf(text) >= 0) continue;
+      const ms = parseDate(text);
+      if (Number.isNaN(ms)) {
+        scan.failed++;
+        if (scan.failedExamples.length < EXAMPLE_LIMIT && !scan.failedExamples.includes(text)) {
+          scan.failedExamples.push(text);
+        }
+        if (scan.failed >= stopAfterFailures) return scan;
+        continue;
+      }
+      scan.parsed++;
+      if (!scan.hasTime && hasTimeOfDay(text)) scan.hasTime = true;
+      if (ms < scan.minMs) {
+        scan.minMs = ms;
+        scan.minText = text;
+      }
+      if (ms > scan.maxMs) {
+        scan.maxMs = ms;
+        scan.maxText = text;
+      }
+    }
+    this.#dates = scan;
+    return scan;
+  }
+}
+
+function firstKeys(map: ReadonlyMap<string, number>, limit: number): string[] {
+  const keys: string[] = [];
+  for (const key of map.keys()) {
+    if (keys.length === limit) break;
+    keys.push(key);
+  }
+  return keys;
+}

@@ -1,0 +1,33 @@
+// Data profiling (LIFECYCLE.md §1 and §2): missing markers, type inference, per-column and per-table
+// profiles, and the target checks of the problem card. Pure TypeScript: runs in the data worker and in Node.
+export { isMissing } from './is-missing.ts';
+export { MissingMarkers } from './missing-markers.ts';
+export { numberSyntax, parseNumber } from './parse-number.ts';
+export type { NumberSyntax } from './parse-number.ts';
+export { hasTimeOfDay, parseDate } from './parse-date.ts';
+export { looksLikeIdName } from './looks-like-id-name.ts';
+export { DATE_SHARE, inferColumnType, MIXED_NUMERIC_SHARE, NUMERIC_SHARE } from './infer-column-type.ts';
+export type { InferOptions, TypeInference } from './infer-column-type.ts';
+export { quantileSorted } from './quantile.ts';
+export { histogram, MAX_BINS } from './histogram.ts';
+export type { Histogram } from './histogram.ts';
+export { IQR_FENCE, summarizeNumbers, Z_LIMIT } from './numeric-summary.ts';
+export type { NumericSummary, Quantiles } from './numeric-summary.ts';
+export { findSentinels, SENTINEL_MIN_REPEATS } from './sentinel-suspects.ts';
+export type { SentinelSuspect } from './sentinel-suspects.ts';
+export { findSpellingVariants, SPELLING_MAX_DISTINCT, spellingKey } from './spelling-variants.ts';
+export type { SpellingGroup } from './spelling-variants.ts';
+export { TOP_VALUES, topSortedValues, topValues } from './top-values.ts';
+export type { ValueCount } from './top-values.ts';
+export { profileColumn } from './profile-column.ts';
+export type { ColumnProfile, DateRange, ProfileColumnOptions } from './profile-column.ts';
+export type { ProfileWarning, ProfileWarningKind } from './profile-warning.ts';
+export { countDuplicateRows, countDuplicatesWithPrefix } from './count-duplicate-rows.ts';
+export { isIdLike } from './is-id-like.ts';
+export { profileTable } from './profile-table.ts';
+export type { TableProfile, TableProfileOptions } from './profile-table.ts';
+export { guessTaskType, REGRESSION_DISTINCT_SHARE, REGRESSION_MIN_DISTINCT } from './guess-task-type.ts';
+export type { TaskType } from './guess-task-type.ts';
+export { targetMissing } from './target-missing.ts';
+export { leakageWarnings } from './leakage-warnings.ts';
+export type { LeakageOptions } from './leakage-warnings.ts';
