@@ -4,12 +4,15 @@
  */
 import { parseCommand } from './parse-command.ts';
 import { envCommand } from './env-command.ts';
+import { profileCommand } from './profile-command.ts';
 
 export class UsageError extends Error {}
 
 const USAGE = `usage: looplab <command> [args]
 commands:
   parse <file.csv>   print the rows as a JSON array of objects keyed by header, values as in the file
+  profile <file.csv> [--delimiter X] [--quote X] [--no-header] [--encoding utf-8|latin1]
+                     print the profile: types, missing, distinct, statistics, duplicates, warnings
   env                print the Node, tfjs and backend in use (tfjs runs on wasm under Node)`;
 
 type Command = (args: string[]) => Promise<unknown>;
@@ -17,6 +20,7 @@ type Command = (args: string[]) => Promise<unknown>;
 const commands: Record<string, Command> = {
   parse: parseCommand,
   env: envCommand,
+  profile: profileCommand,
 };
 
 /** Runs one command; returns the process exit code. */

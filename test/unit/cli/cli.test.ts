@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -31,6 +32,43 @@ describe('npx looplab', () => {
   it('exits 2 with usage help for an unknown command or missing argument', () => {
     expect(looplab('frobnicate').code).toBe(2);
     expect(looplab('parse').code).toBe(2);
+  });
+
+  it('profile prints types, missing and distinct counts, statistics, duplicates and rejected rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'looplab-cli-'));
+    const file = join(dir, 'mini.csv');
+    // Hand-checkable: total has one ' ' blank and one NA; row 5 is ragged; the last row repeats row 2.
+    writeFileSync(
+      file,
+      'id,plan,total\n1,Basic,10\n2,Pro, \n3,Pro,NA\n4,Basic,30\n5,Pro\n6,Basic,20\n2,Pro, \n',
+    );
+    const { code, stdout } = looplab('profile', file);
+    expect(code).toBe(0);
+    const profile = JSON.parse(stdout) as {
+      rows: number;
+      columns: {
+        name: string;
+        type: string;
+        missing: number;
+        distinct: number;
+        min?: number;
+        max?: number;
+        mean?: number;
+      }[];
+      duplicateRows: number;
+      rejected: { line: number; reason: string }[];
+    };
+    expect(profile.rows).toBe(6);
+    expect(profile.rejected).toEqual([{ line: 6, reason: '2 fields, expected 3' }]);
+    expect(profile.duplicateRows).toBe(1);
+    const total = profile.columns.find((c) => c.name === 'total')!;
+    // 10, 30, 20 present: mean 20; the two blanks and the NA are missing.
+    expect(total).toMatchObject({ type: 'integer', missing: 3, distinct: 3, min: 10, max: 30, mean: 20 });
+    expect(profile.columns.find((c) => c.name === 'plan')).toMatchObject({
+      type: 'category',
+      missing: 0,
+      distinct: 2,
+    });
   });
 
   it('env runs tfjs on the wasm backend under Node and computes a known matmul', () => {
