@@ -2,7 +2,7 @@ import { DEFAULT_MISSING_MARKERS, type RawTable } from '../table/raw-table.ts';
 import { describeStep } from './describe-step.ts';
 import type { ColumnMissing, FittedStep, FittedValues, StepReport } from './fitted-values.ts';
 import { countMissing, dropRows, finishTable, toWorkingTable, type PreparedTable } from './prepared-table.ts';
-import { RecipeStepError } from './recipe-error.ts';
+import { FittedValuesMismatchError } from './recipe-error.ts';
 import { parseRecipe } from './recipe-schema.ts';
 import type { Recipe, RecipeStep } from './recipe-step.ts';
 import { recipeVersion } from './recipe-version.ts';
@@ -100,8 +100,8 @@ export function applyRecipe(table: RawTable, recipe: Recipe, options: ApplyOptio
  * Replays a recipe with the values `applyRecipe` learned, learning nothing: the one path for batch and
  * real-time serving. On the same rows it gives exactly what `applyRecipe` gave.
  *
- * @throws RecipeValidationError for an invalid recipe; RecipeStepError when `fitted` was learned with another
- * recipe version, lacks a step's entry, or a step cannot run on this table.
+ * @throws RecipeValidationError for an invalid recipe; FittedValuesMismatchError when `fitted` was learned with
+ * another recipe version; RecipeStepError when it lacks a step's entry or a step cannot run on this table.
  */
 export function applyFitted(
   table: RawTable,
@@ -112,13 +112,7 @@ export function applyFitted(
   const checked = parseRecipe(recipe);
   const version = recipeVersion(checked);
   if (fitted.recipeVersion !== version) {
-    throw new RecipeStepError(
-      0,
-      checked.steps[0]?.id ?? '',
-      checked.steps[0]?.kind ?? 'recipe',
-      `the fitted values were learned with recipe version ${fitted.recipeVersion.slice(0, 12)}, ` +
-        `not this recipe (${version.slice(0, 12)}); run applyRecipe again`,
-    );
+    throw new FittedValuesMismatchError(fitted.recipeVersion, version);
   }
   const run = runSteps(table, checked, 'replay', null, fitted.steps, fitted.missingMarkers, options.onStep);
   return { ...run, fitted };

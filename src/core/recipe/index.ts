@@ -6,10 +6,15 @@ export { describeStep } from './describe-step.ts';
 export type { ColumnMissing, FittedStep, FittedValues, StepReport } from './fitted-values.ts';
 export { formatIsoDate, parseDateText } from './parse-date.ts';
 export type { ParsedDate } from './parse-date.ts';
-export { formatNumber, parseNumberText } from './parse-number.ts';
+export { canonicalNumberText, formatNumber, parseNumberText } from './parse-number.ts';
 export { DROPPED_ROW_IDS_CAP, missingMarkerTest } from './prepared-table.ts';
 export type { PreparedTable } from './prepared-table.ts';
-export { formatRecipeIssue, RecipeStepError, RecipeValidationError } from './recipe-error.ts';
+export {
+  FittedValuesMismatchError,
+  formatRecipeIssue,
+  RecipeStepError,
+  RecipeValidationError,
+} from './recipe-error.ts';
 export type { RecipeIssue } from './recipe-error.ts';
 export { parseRecipe, recipeSchema, validateRecipe } from './recipe-schema.ts';
 export type { RecipeValidation } from './recipe-schema.ts';

@@ -83,11 +83,12 @@ export function dropRows(table: WorkingTable, keep: Uint8Array): { count: number
   const { rowCount, rowIds } = table;
   const droppedIds: number[] = [];
   let kept = 0;
+  // Compacts rowIds in the same pass that lists the dropped ids: writes go to index kept <= r, so rowIds[r]
+  // is always read before it can be overwritten.
   for (let r = 0; r < rowCount; r++) {
     if (keep[r] === 1) rowIds[kept++] = rowIds[r]!;
     else if (droppedIds.length < DROPPED_ROW_IDS_CAP) droppedIds.push(rowIds[r]!);
   }
-  // rowIds was compacted above, so the dropped ids had to be read first, in the same pass.
   if (kept === rowCount) return { count: 0, rowIds: [] };
   for (const column of table.columns) {
     let w = 0;

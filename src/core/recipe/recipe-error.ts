@@ -40,3 +40,17 @@ export class RecipeStepError extends Error {
     super(`Step ${stepIndex + 1} ('${stepId}', ${kind}): ${detail}`);
   }
 }
+
+/** Fitted values that do not belong to the recipe being replayed (learned with another version of it). */
+export class FittedValuesMismatchError extends Error {
+  override readonly name = 'FittedValuesMismatchError';
+  constructor(
+    readonly fittedVersion: string,
+    readonly recipeVersion: string,
+  ) {
+    super(
+      `The fitted values were learned with recipe version ${fittedVersion.slice(0, 12)}, not this recipe ` +
+        `(${recipeVersion.slice(0, 12)}); run applyRecipe on the training data again`,
+    );
+  }
+}

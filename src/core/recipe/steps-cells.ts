@@ -26,6 +26,10 @@ export function castStep(ctx: StepContext<CastStep>): StepOutcome {
   const { table, step } = ctx;
   const c = columnIndex(ctx, step.column);
   const column = table.columns[c]!;
+  table.types[c] = step.to;
+  if (step.to === 'category' || step.to === 'text' || step.to === 'id') {
+    return { cellsChanged: 0, message: `${step.column} is now ${step.to}; its values are unchanged.` };
+  }
   // Numbers are mostly distinct, and their fast path beats a lookup; other types repeat a few values.
   const normalise =
     step.to === 'number' || step.to === 'integer' ? castValue(step.to) : memoize(castValue(step.to));
@@ -44,7 +48,6 @@ export function castStep(ctx: StepContext<CastStep>): StepOutcome {
     }
     column[r] = value;
   }
-  table.types[c] = step.to;
   const rewritten = changed - invalid;
   return {
     cellsChanged: changed,

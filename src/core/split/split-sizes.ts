@@ -27,7 +27,7 @@ export function normaliseFractions(fractions: readonly number[]): [number, numbe
 /**
  * Integer shares of `n` in proportion to `weights` (which sum to 1), by largest remainder (Hamilton): each
  * share is first ⌊n·w⌋, then the rows left over go one each to the shares with the largest fractional parts,
- * ties to the earlier share (train, then validation, then test). The shares sum to exactly `n` and each is
+ * ties (to 1e-9) to the earlier share (train, then validation, then test). The shares sum to exactly `n` and each is
  * within 1 of n·w.
  *
  * @example
@@ -39,8 +39,10 @@ export function splitSizes(n: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => n * w);
   const sizes = exact.map((x) => Math.floor(x + EPSILON));
   let left = n - sizes.reduce((a, b) => a + b, 0);
+  // Remainders are compared at 1e-9 resolution, so that float noise (136 · 0.6 = 81.6 but 136 · 0.1 =
+  // 13.600000000000001) cannot break what is a tie in decimal terms.
   const order = exact
-    .map((x, i) => ({ i, remainder: x - sizes[i]! }))
+    .map((x, i) => ({ i, remainder: Math.round((x - sizes[i]!) * 1e9) }))
     .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
