@@ -27,7 +27,10 @@ export async function saveVersion<S extends VersionedStore>(
   const now = Date.now();
   const saved = await runWrite(db, ['projects', store, 'timeline'], async (tx) => {
     await touchProject(tx.objectStore('projects'), draft.projectId, now);
-    const existing = await tx.objectStore(store).index('by-project').getAll(IDBKeyRange.only(draft.projectId));
+    const existing = await tx
+      .objectStore(store)
+      .index('by-project')
+      .getAll(IDBKeyRange.only(draft.projectId));
     const version = existing.reduce((max, r) => Math.max(max, r.version), 0) + 1;
     const record = {
       ...draft,

@@ -87,7 +87,11 @@ export function describeMetric(task: TaskType, metric: SuccessMetric): string {
  * Checks a card against the dataset's columns and target values. Returns one message per problem, each
  * naming the field, or an empty list.
  */
-export function validateProblemCard(card: ProblemCard, columns: readonly string[], classes: readonly string[]): string[] {
+export function validateProblemCard(
+  card: ProblemCard,
+  columns: readonly string[],
+  classes: readonly string[],
+): string[] {
   const errors: string[] = [];
   if (!columns.includes(card.target)) errors.push(`target: the dataset has no column "${card.target}".`);
   if (!metricInfo(card.taskType, card.metric.name)) {
@@ -96,14 +100,18 @@ export function validateProblemCard(card: ProblemCard, columns: readonly string[
   if (!Number.isFinite(card.metric.target)) errors.push('metric target: enter a number.');
   if (card.taskType === 'binary') {
     if (classes.length !== 2) {
-      errors.push(`task type: a binary task needs exactly 2 classes; "${card.target}" has ${classes.length}.`);
+      errors.push(
+        `task type: a binary task needs exactly 2 classes; "${card.target}" has ${classes.length}.`,
+      );
     }
     if (card.positiveClass === undefined || !classes.includes(card.positiveClass)) {
       errors.push(`positive class: choose one of ${classes.map((c) => `"${c}"`).join(', ')}.`);
     }
   }
   if (card.taskType === 'multiclass' && classes.length < 3) {
-    errors.push(`task type: a multiclass task needs 3 or more classes; "${card.target}" has ${classes.length}.`);
+    errors.push(
+      `task type: a multiclass task needs 3 or more classes; "${card.target}" has ${classes.length}.`,
+    );
   }
   return errors;
 }
