@@ -4,7 +4,14 @@
  * packs and unpacks project files.
  */
 import { expose } from 'comlink';
-import { ingestCsv, type ColumnChunk, type IngestProgress } from '../src/core/ingest/index.ts';
+import {
+  DEFAULT_IMPORT_OPTIONS,
+  ingestCsv,
+  ingestOptionsFor,
+  type ColumnChunk,
+  type ImportOptions,
+  type IngestProgress,
+} from '../src/core/ingest/index.ts';
 import {
   RECORD_SCHEMA_VERSION,
   type DatasetChunkRecord,
@@ -56,10 +63,12 @@ async function parse(
   name: string,
   source: DatasetRecord['source'],
   onProgress?: (p: IngestProgress) => void,
+  choice: ImportOptions = DEFAULT_IMPORT_OPTIONS,
 ): Promise<Parsed> {
   const chunks: ColumnChunk[] = [];
   const progress = throttle(onProgress);
   const result = await ingestCsv(bytesOf(blob), {
+    ...ingestOptionsFor(choice),
     totalBytes: blob.size,
     onChunk: (chunk) => void chunks.push(chunk),
     onProgress: (p) => progress(p),
@@ -79,7 +88,14 @@ async function parse(
     chunkRows: result.chunkRows,
     chunkCount: result.chunkCount,
     source,
-    warnings: result.warnings,
+    // Dropped ragged rows are listed with the warnings, so none disappears unseen.
+    warnings: [
+      ...result.warnings,
+      ...result.rejected.map((r) => `Line ${r.line}: dropped (${r.reason}).`),
+      ...(result.rejectedCount > result.rejected.length
+        ? [`… and ${result.rejectedCount - result.rejected.length} more dropped rows.`]
+        : []),
+    ],
   };
   const records = chunks.map((chunk) => ({
     schemaVersion: RECORD_SCHEMA_VERSION,
@@ -118,8 +134,9 @@ const api = {
     file: File,
     projectId: string,
     onProgress?: (p: IngestProgress) => void,
+    choice: ImportOptions = DEFAULT_IMPORT_OPTIONS,
   ): Promise<DatasetRecord> {
-    const { dataset, chunks } = await parse(file, projectId, file.name, 'upload', onProgress);
+    const { dataset, chunks } = await parse(file, projectId, file.name, 'upload', onProgress, choice);
     const storage = await workerStorage();
     await storage.saveDataset(dataset, chunks);
     return dataset;

@@ -5,6 +5,7 @@
 import type { BackendReport } from '../core/compute/backend-policy.ts';
 import { backendRequestFrom } from '../core/compute/backend-policy.ts';
 import type { IngestProgress } from '../core/ingest/ingest-csv.ts';
+import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../core/ingest/import-options.ts';
 import type { DatasetRecord, ProjectRecord } from '../core/records.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
@@ -20,6 +21,8 @@ export interface IngestState {
   fraction?: number;
   rows?: number;
   message?: string;
+  /** For errors from the parser: which one (e.g. 'encoding', to offer reading the file as Latin-1). */
+  kind?: string;
 }
 
 export interface Notice {
@@ -42,6 +45,10 @@ export class AppState {
   datasets = $state.raw<DatasetRecord[]>([]);
   datasetId = $state<string | null>(null);
   ingest = $state<IngestState>({ status: 'idle' });
+  /** How the next upload is read; "auto" everywhere by default. */
+  importOptions = $state<ImportOptions>({ ...DEFAULT_IMPORT_OPTIONS });
+  /** The last file uploaded, so it can be read again with other options (e.g. as Latin-1). */
+  lastFile = $state.raw<File | null>(null);
   backend = $state<{ status: TaskStatus; report?: BackendReport; error?: string }>({ status: 'idle' });
   backendChoice = $state('auto');
   allowSoftware = $state(false);
@@ -174,7 +181,13 @@ export class AppState {
       };
     };
     try {
-      const dataset = await dataWorker.call('ingestFile', [file, projectId, onProgress], abort.signal);
+      this.lastFile = file;
+      const options = $state.snapshot(this.importOptions);
+      const dataset = await dataWorker.call(
+        'ingestFile',
+        [file, projectId, onProgress, options],
+        abort.signal,
+      );
       settled = true;
       this.ingest = { status: 'done', fileName: file.name, fraction: 1, rows: dataset.rowCount };
       performance.measure('looplab:ingest', 'looplab:ingest-start');
@@ -190,11 +203,23 @@ export class AppState {
           message: 'Upload cancelled. Nothing was stored.',
         };
       } else {
-        this.ingest = { status: 'error', fileName: file.name, message: messageOf(error) };
+        this.ingest = {
+          status: 'error',
+          fileName: file.name,
+          message: messageOf(error),
+          kind: errorKind(error),
+        };
       }
     } finally {
       if (this.#ingestAbort === abort) this.#ingestAbort = undefined;
     }
+  }
+
+  /** Reads the last file again as Latin-1, after it was refused as UTF-8. */
+  async retryAsLatin1(): Promise<void> {
+    if (!this.lastFile) return;
+    this.importOptions = { ...this.importOptions, encoding: 'latin1' };
+    await this.upload(this.lastFile);
   }
 
   cancelUpload(): void {
@@ -267,6 +292,11 @@ function sameRecords<T extends { id: string; updatedAt?: number }>(old: T[], nex
     old.length === next.length &&
     old.every((r, i) => r.id === next[i]!.id && r.updatedAt === next[i]!.updatedAt);
   return same ? old : next;
+}
+
+/** The IngestError kind named in a worker error's message, if any. */
+function errorKind(error: unknown): string | undefined {
+  return error instanceof Error && /not valid UTF-8/.test(error.message) ? 'encoding' : undefined;
 }
 
 function messageOf(error: unknown): string {

@@ -6,3 +6,5 @@ export type { IngestErrorKind } from './ingest-error.ts';
 export { sniffDelimiter } from './sniff-delimiter.ts';
 export { chunksToRecords } from './chunks-to-records.ts';
 export { parseCsvText } from './parse-csv-text.ts';
+export { DEFAULT_IMPORT_OPTIONS, ingestOptionsFor } from './import-options.ts';
+export type { ImportOptions } from './import-options.ts';
