@@ -61,6 +61,24 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Keep it' }).click();
   });
 
+  it('the Profile, Problem and Prepare stages have no violations', async () => {
+    await page.getByRole('tab', { name: 'Profile' }).click();
+    await page.getByTestId('profile-ready').waitFor({ timeout: 60_000 });
+    expect(await violations()).toEqual([]);
+    await page.getByRole('tab', { name: 'Problem' }).click();
+    await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('churned');
+    await page.getByRole('button', { name: 'Save problem card' }).waitFor();
+    expect(await violations()).toEqual([]);
+    await page.getByRole('tab', { name: 'Prepare' }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('split-sizes').waitFor({ timeout: 60_000 });
+    expect(await violations()).toEqual([]);
+    // Arrow keys move between the stage tabs.
+    await page.getByRole('tab', { name: 'Prepare' }).press('ArrowLeft');
+    expect(await page.getByRole('tab', { name: 'Problem' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tab', { name: 'Data' }).click();
+  });
+
   it('every control is reachable with the keyboard', async () => {
     const reached = new Set<string>();
     await page.locator('body').focus();
