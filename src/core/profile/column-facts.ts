@@ -1,8 +1,10 @@
 import type { MissingMarkers } from './missing-markers.ts';
+import type { NumberScratch } from './number-scratch.ts';
 import { NumberReader } from './parse-number.ts';
 import { hasTimeOfDay, parseDate } from './parse-date.ts';
 import { sortNumbers } from './sort-numbers.ts';
 import { trimCell } from './trim-cell.ts';
+import { ValueCounter } from './value-counter.ts';
 
 /** How many distinct offending values a profile keeps as examples. */
 export const EXAMPLE_LIMIT = 8;
@@ -56,19 +58,25 @@ export class ColumnFacts {
 
   readonly #values: readonly string[];
   readonly #markers: MissingMarkers;
+  readonly #scratch: NumberScratch | undefined;
   /** Count per trimmed non-missing value that is not a number, in order of first appearance. */
-  readonly #textCounts: Map<string, number>;
+  readonly #textCounts: ValueCounter;
   #sorted: Float64Array | undefined;
-  #counts: Map<string, number> | undefined;
+  #counts: ValueCounter | undefined;
   #dates: DateScan | undefined;
 
-  constructor(values: readonly string[], markers: MissingMarkers) {
+  /**
+   * @param scratch Buffers shared by the columns of one table (see NumberScratch). With one, `numbers` and
+   *   `sortedNumbers` are views of it: use them before the next column is scanned.
+   */
+  constructor(values: readonly string[], markers: MissingMarkers, scratch?: NumberScratch) {
     this.#values = values;
     this.#markers = markers;
+    this.#scratch = scratch;
     const rows = values.length;
     const missingByMarker = new Uint32Array(markers.markers.length);
-    const numbers = new Float64Array(rows);
-    const textCounts = new Map<string, number>();
+    const numbers = scratch && scratch.capacity >= rows ? scratch.numbers : new Float64Array(rows);
+    const textCounts = new ValueCounter();
     const reader = new NumberReader();
     let padded = 0;
     let numeric = 0;
@@ -93,16 +101,17 @@ export class ColumnFacts {
         if (!(x > previous)) increasing = false;
         previous = x;
       } else {
-        textCounts.set(text, (textCounts.get(text) ?? 0) + 1);
+        textCounts.add(text);
       }
     }
     let missing = 0;
     for (const count of missingByMarker) missing += count;
     let booleanLike = 0;
     let inner = 0;
-    for (const [text, count] of textCounts) {
-      if (text.length <= 5 && BOOLEAN_WORDS.has(text.toLowerCase())) booleanLike += count;
-      if (INNER_WHITESPACE.test(text)) inner += count;
+    for (let i = 0; i < textCounts.size; i++) {
+      const text = textCounts.keyAt(i);
+      if (text.length <= 5 && BOOLEAN_WORDS.has(text.toLowerCase())) booleanLike += textCounts.countAt(i);
+      if (INNER_WHITESPACE.test(text)) inner += textCounts.countAt(i);
     }
     this.rows = rows;
     this.missingByMarker = missingByMarker;
@@ -112,7 +121,9 @@ export class ColumnFacts {
     this.numeric = numeric;
     this.integerSyntax = integer;
     this.nonNumeric = rows - missing - numeric;
-    this.nonNumericExamples = firstKeys(textCounts, EXAMPLE_LIMIT);
+    this.nonNumericExamples = Array.from({ length: Math.min(EXAMPLE_LIMIT, textCounts.size) }, (_, i) =>
+      textCounts.keyAt(i),
+    );
     this.booleanLike = booleanLike;
     this.withInnerWhitespace = inner;
     this.totalLength = totalLength;
@@ -123,7 +134,7 @@ export class ColumnFacts {
 
   /** The parsed numbers in ascending order: one sort per column serves quantiles, distinct count and runs. */
   get sortedNumbers(): Float64Array {
-    this.#sorted ??= sortNumbers(this.numbers);
+    this.#sorted ??= sortNumbers(this.numbers, this.#scratch);
     return this.#sorted;
   }
 
@@ -139,14 +150,13 @@ export class ColumnFacts {
    * Count per trimmed non-missing value, numbers included as written, in order of first appearance. Free
    * for a column without numbers (the scan built it); one more pass otherwise.
    */
-  get counts(): Map<string, number> {
+  get counts(): ValueCounter {
     if (this.numeric === 0) return this.#textCounts;
     if (!this.#counts) {
-      const counts = new Map<string, number>();
+      const counts = new ValueCounter();
       for (const raw of this.#values) {
         const text = trimCell(raw);
-        if (this.#markers.indexOf(text) >= 0) continue;
-        counts.set(text, (counts.get(text) ?? 0) + 1);
+        if (this.#markers.indexOf(text) < 0) counts.add(text);
       }
       this.#counts = counts;
     }
@@ -195,13 +205,4 @@ export class ColumnFacts {
     this.#dates = scan;
     return scan;
   }
-}
-
-function firstKeys(map: ReadonlyMap<string, number>, limit: number): string[] {
-  const keys: string[] = [];
-  for (const key of map.keys()) {
-    if (keys.length === limit) break;
-    keys.push(key);
-  }
-  return keys;
 }

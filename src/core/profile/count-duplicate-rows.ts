@@ -13,9 +13,9 @@ export function countDuplicateRows(columns: readonly (readonly string[])[]): num
 
 /**
  * {@link countDuplicateRows} twice in one hashing pass: over all columns, and over the first `leading`
- * columns only (put the columns to keep first and the ID columns last); 0 for no leading columns. The hash
- * of a row's leading cells is a prefix of the hash of the whole row, so the ID-free count costs a second
- * table, not a second pass.
+ * columns only (put the columns to keep first and the ID columns last); 0 for no leading columns. A row's
+ * hash over the leading columns is where its hash over all columns starts, so the ID-free count costs a
+ * second table, not a second pass over the cells.
  *
  * @example
  * countDuplicatesWithPrefix([['x', 'x'], ['id1', 'id2']], 1); // { all: 0, leading: 1 }
@@ -25,85 +25,67 @@ export function countDuplicatesWithPrefix(
   leading: number,
 ): { all: number; leading: number } {
   const rows = columns[0]?.length ?? 0;
-  const all = new RowSet(columns, columns.length, rows);
-  const prefix = leading > 0 && leading < columns.length ? new RowSet(columns, leading, rows) : undefined;
-  let allDuplicates = 0;
-  let leadingDuplicates = 0;
-  for (let r = 0; r < rows; r++) {
-    hashCells(columns, r, 0, leading, SEED1, SEED2);
-    if (prefix?.addIsDuplicate(r, h1, h2)) leadingDuplicates++;
-    hashCells(columns, r, leading, columns.length, h1, h2);
-    if (all.addIsDuplicate(r, h1, h2)) allDuplicates++;
-  }
-  return { all: allDuplicates, leading: leading === columns.length ? allDuplicates : leadingDuplicates };
+  if (rows < 2) return { all: 0, leading: 0 };
+  // Column by column, not row by row: reading each column's cells in order is twice as fast.
+  const prefixHashes = new Int32Array(rows).fill(FNV_OFFSET);
+  for (let c = 0; c < leading; c++) hashColumnInto(columns[c]!, prefixHashes);
+  const allHashes = leading === columns.length ? prefixHashes : prefixHashes.slice();
+  for (let c = leading; c < columns.length; c++) hashColumnInto(columns[c]!, allHashes);
+  const all = countByHash(columns, columns.length, allHashes);
+  if (leading === columns.length) return { all, leading: all };
+  return { all, leading: leading === 0 ? 0 : countByHash(columns, leading, prefixHashes) };
 }
 
-const SEED1 = 0x811c9dc5;
-const SEED2 = 0x9e3779b9;
-// The two 32-bit hashes of the last hashCells call: returned through module state so that a million rows
-// allocate nothing. Synchronous use only.
-let h1 = 0;
-let h2 = 0;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
-/** FNV-1a and a second multiplicative hash, side by side, over cells [from, to) of row r. */
-function hashCells(columns: readonly (readonly string[])[], r: number, from: number, to: number, a: number, b: number): void {
-  for (let c = from; c < to; c++) {
-    const cell = columns[c]![r]!;
-    for (let i = 0; i < cell.length; i++) {
-      const ch = cell.charCodeAt(i);
-      a = Math.imul(a ^ ch, 0x01000193);
-      b = Math.imul(b ^ ch, 0x5bd1e995);
-    }
-    // A cell boundary, so ('ab', 'c') and ('a', 'bc') hash apart.
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ cell.length, 0x5bd1e995) ^ (b >>> 15);
+/** Continues each row's 32-bit FNV-1a hash over one more column. */
+function hashColumnInto(column: readonly string[], hashes: Int32Array): void {
+  for (let r = 0; r < hashes.length; r++) {
+    const cell = column[r]!;
+    let hash = hashes[r]!;
+    for (let i = 0; i < cell.length; i++) hash = Math.imul(hash ^ cell.charCodeAt(i), FNV_PRIME);
+    // A cell boundary (U+FFFF is no character), so ('ab', 'c') and ('a', 'bc') hash apart.
+    hashes[r] = Math.imul(hash ^ 0xffff, FNV_PRIME);
   }
-  h1 = a;
-  h2 = b;
 }
 
 /**
- * The distinct rows seen so far, as an open-addressing hash table in typed arrays: a million rows cost
- * 12 bytes a slot instead of a Map of a million boxed keys or joined strings. Rows whose 64 hash bits are
- * equal are still compared cell by cell, so a collision can never merge two different rows.
+ * Counts rows equal to an earlier row over the first `width` columns, given each row's hash over them. The
+ * rows seen so far live in an open-addressing table in one Int32Array of (row + 1, hash) pairs: a million
+ * rows cost 16 MB and one cache line per probe, instead of a Map of a million joined strings. A 32-bit hash
+ * collides now and then among a million rows, so equal hashes are confirmed cell by cell: a collision costs
+ * a comparison, never a wrong count.
  */
-class RowSet {
-  readonly #columns: readonly (readonly string[])[];
-  readonly #width: number;
-  readonly #mask: number;
-  readonly #row: Int32Array;
-  readonly #hash1: Int32Array;
-  readonly #hash2: Int32Array;
-
-  constructor(columns: readonly (readonly string[])[], width: number, rows: number) {
-    this.#columns = columns;
-    this.#width = width;
-    let size = 16;
-    while (size < rows * 2) size *= 2;
-    this.#mask = size - 1;
-    this.#row = new Int32Array(size).fill(-1);
-    this.#hash1 = new Int32Array(size);
-    this.#hash2 = new Int32Array(size);
-  }
-
-  /** Adds row r with hashes (a, b); true when an equal row was already there. */
-  addIsDuplicate(r: number, a: number, b: number): boolean {
-    let slot = (a ^ (b >>> 7)) & this.#mask;
+function countByHash(columns: readonly (readonly string[])[], width: number, hashes: Int32Array): number {
+  const rows = hashes.length;
+  let size = 16;
+  while (size < rows * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size * 2);
+  let duplicates = 0;
+  for (let r = 0; r < rows; r++) {
+    const hash = hashes[r]!;
+    // Fold the high bits in: FNV's low bits alone spread poorly over a power-of-two table.
+    let slot = (hash ^ (hash >>> 16)) & mask;
     for (;;) {
-      const other = this.#row[slot]!;
+      const other = slots[2 * slot]! - 1;
       if (other < 0) {
-        this.#row[slot] = r;
-        this.#hash1[slot] = a;
-        this.#hash2[slot] = b;
-        return false;
+        slots[2 * slot] = r + 1;
+        slots[2 * slot + 1] = hash;
+        break;
       }
-      if (this.#hash1[slot] === a && this.#hash2[slot] === b && this.#rowsEqual(other, r)) return true;
-      slot = (slot + 1) & this.#mask;
+      if (slots[2 * slot + 1] === hash && rowsEqual(columns, width, other, r)) {
+        duplicates++;
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
   }
+  return duplicates;
+}
 
-  #rowsEqual(x: number, y: number): boolean {
-    for (let c = 0; c < this.#width; c++) if (this.#columns[c]![x] !== this.#columns[c]![y]) return false;
-    return true;
-  }
+function rowsEqual(columns: readonly (readonly string[])[], width: number, x: number, y: number): boolean {
+  for (let c = 0; c < width; c++) if (columns[c]![x] !== columns[c]![y]) return false;
+  return true;
 }

@@ -48,8 +48,9 @@ export function guessTaskType(
   }
   if (allNumeric && n > 0) {
     if (fractionalOrNegative) return 'regression';
-    if (numbers.size > REGRESSION_MIN_DISTINCT && numbers.size > REGRESSION_DISTINCT_SHARE * n)
-      return 'regression';
+    // A division, not 0.7 * n: 0.7 * 1430 rounds below 1001, while 1001 / 1430 rounds to exactly 0.7.
+    const manyValues = numbers.size > REGRESSION_MIN_DISTINCT && numbers.size / n > REGRESSION_DISTINCT_SHARE;
+    if (manyValues) return 'regression';
     return numbers.size <= 2 ? 'binary' : 'multiclass';
   }
   return texts.size <= 2 ? 'binary' : 'multiclass';

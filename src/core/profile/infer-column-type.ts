@@ -124,7 +124,7 @@ export function inferFromFacts(facts: ColumnFacts, name = ''): TypeInference {
   const distinct = facts.counts.size;
   const meanLength = facts.totalLength / n;
   const whitespaceShare = facts.withInnerWhitespace / n;
-  const counted = `${distinct} distinct values in ${n}`;
+  const counted = `${distinct} distinct values among ${n}`;
   const unique = distinct === n;
   const nearUnique =
     (unique && (n >= ID_MIN_ROWS || (n >= 2 && looksLikeIdName(name)))) ||
@@ -138,7 +138,9 @@ export function inferFromFacts(facts: ColumnFacts, name = ''): TypeInference {
   if (distinct > TEXT_DISTINCT_SHARE * n && whitespaceShare >= TEXT_WHITESPACE_SHARE) {
     return result('text', `${counted}, ${percent(whitespaceShare)} with spaces: free text.`, 1, mixed);
   }
-  return result('category', `${counted}.`, 1, mixed);
+  const numbersToo =
+    mixed.count > 0 ? ` ${percent(numericShare)} are numbers: too few to call it numeric.` : '';
+  return result('category', `${counted}.${numbersToo}`, 1, mixed);
 }
 
 function describeText(count: number, n: number, examples: readonly string[]): string {

@@ -1,19 +1,38 @@
+import type { ColumnType } from '../table/raw-table.ts';
 import type { ColumnProfile } from './profile-column.ts';
 
 /**
- * Whether a profiled column identifies rows rather than describing them: typed id, or holding a different
- * value on every row with none missing (titanic `Name`, a daily table's `date`). Continuous numbers are
- * left out, since measurements are often all distinct without naming anything.
+ * Types whose values, when different on every row, name the row rather than describe it: a daily table's
+ * `date` is its key. Not numbers (measurements are often all distinct) and not text (two passengers with
+ * different names are different passengers: a re-export keeps names, it changes surrogate keys).
+ */
+const KEY_WHEN_UNIQUE: ReadonlySet<ColumnType> = new Set(['category', 'date', 'datetime']);
+
+/**
+ * Whether a column identifies rows rather than describing them: typed id (telco `customerID`, bike
+ * `instant`), or a category or date with a different value on every row and none missing (seattle
+ * weather's `date`). This is also what the data profile in ../shared/data ignores for its "duplicates
+ * ignoring IDs" count, up to its cruder test (unique and not starting with a number).
  *
  * Such columns are ignored when counting duplicate rows "ignoring IDs" (the same rows exported twice get
  * different IDs), and the target checks warn about them: a model can memorise them, and they do not carry
  * over to new rows.
  *
  * @example
- * isIdLike(profileColumn('customerID', ['7590-VHVEG', '5575-GNVDE', ...])); // true
+ * isIdLikeColumn('id', 100, 0, 100); // true
+ * isIdLikeColumn('text', 891, 0, 891); // false (titanic Name)
+ */
+export function isIdLikeColumn(type: ColumnType, rows: number, missing: number, distinct: number): boolean {
+  if (type === 'id') return true;
+  return KEY_WHEN_UNIQUE.has(type) && rows > 1 && missing === 0 && distinct === rows;
+}
+
+/**
+ * {@link isIdLikeColumn} for a profiled column.
+ *
+ * @example
+ * isIdLike(profileColumn('date', ['2012-01-01', '2012-01-02'])); // true
  */
 export function isIdLike(profile: ColumnProfile): boolean {
-  if (profile.type === 'id') return true;
-  if (profile.type === 'number') return false;
-  return profile.rows > 1 && profile.missing === 0 && profile.distinct === profile.rows;
+  return isIdLikeColumn(profile.type, profile.rows, profile.missing, profile.distinct);
 }

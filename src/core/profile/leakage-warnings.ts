@@ -1,7 +1,10 @@
 import { DEFAULT_MISSING_MARKERS, type ColumnType, type RawTable } from '../table/raw-table.ts';
 import { MissingMarkers } from './missing-markers.ts';
 import { numberSyntax } from './parse-number.ts';
+import { isIdLikeColumn } from './is-id-like.ts';
 import type { ProfileWarning } from './profile-warning.ts';
+import { trimCell } from './trim-cell.ts';
+import { ValueCounter } from './value-counter.ts';
 
 export interface LeakageOptions {
   /** Compared after trimming. Default DEFAULT_MISSING_MARKERS. */
@@ -20,7 +23,7 @@ const NUMERIC: ReadonlySet<ColumnType> = new Set(['integer', 'number']);
  * - leakage, sum: two numeric columns whose sum is the numeric target on every such row (bike `casual` +
  *   `registered` = `cnt`), to 1e-9 relative. Every pair is tried, but a pair stops at its first mismatch,
  *   usually the first row, so even 50 numeric columns cost little.
- * - id-like: a column typed id, or (except continuous numbers) with a different value on every row.
+ * - id-like: a column typed id, or a category or date with a different value on every row (isIdLikeColumn).
  *
  * Missing target rows are left out of every comparison; see targetMissing for their count.
  *
@@ -39,9 +42,11 @@ export function leakageWarnings(
   const markers = new MissingMarkers(options.missingMarkers ?? DEFAULT_MISSING_MARKERS);
   const targetValues = table.columns[t]!;
   const rows = targetValues.length;
-  const targetText = targetValues.map((v) => v.trim());
+  const targetText = targetValues.map(trimCell);
   const hasTarget = targetText.map((v) => markers.indexOf(v) < 0);
-  const targetDistinct = new Set(targetText.filter((_, r) => hasTarget[r])).size;
+  const targetCounts = new ValueCounter();
+  for (let r = 0; r < rows; r++) if (hasTarget[r]) targetCounts.add(targetText[r]!);
+  const targetDistinct = targetCounts.size;
   const targetRows = hasTarget.filter(Boolean).length;
 
   const warnings: ProfileWarning[] = [];
@@ -49,19 +54,22 @@ export function leakageWarnings(
   table.names.forEach((name, c) => {
     if (c === t) return;
     const type = types[name];
-    if (type === 'id' || (type !== 'number' && uniquePerRow(table.columns[c]!, markers))) {
+    const values = table.columns[c]!;
+    const unique =
+      type !== undefined &&
+      type !== 'id' &&
+      isIdLikeColumn(type, rows, 0, rows) &&
+      uniquePerRow(values, markers);
+    if (type === 'id' || unique) {
+      const what = unique ? 'has a different value on every row' : 'is typed id';
       warnings.push({
         column: name,
         kind: 'id-like',
-        message: `${name} has a different value on every row: an identifier, not a feature. Drop it, or a model may memorise rows.`,
+        message: `${name} ${what}: an identifier, not a feature. Drop it, or a model may memorise rows.`,
       });
       return;
     }
-    if (
-      targetDistinct >= 2 &&
-      targetDistinct < targetRows &&
-      oneToOne(table.columns[c]!, targetText, hasTarget)
-    ) {
+    if (targetDistinct >= 2 && targetDistinct < targetRows && oneToOne(values, targetText, hasTarget)) {
       leaking.add(c);
       warnings.push({
         column: name,
@@ -107,14 +115,13 @@ export function leakageWarnings(
   return warnings;
 }
 
-/** Whether every non-missing cell differs and none is missing, stopping at the first repeat. */
+/** Whether no cell is missing and every one differs, stopping at the first repeat. */
 function uniquePerRow(values: readonly string[], markers: MissingMarkers): boolean {
   if (values.length < 2) return false;
-  const seen = new Set<string>();
+  const seen = new ValueCounter();
   for (const raw of values) {
-    const text = raw.trim();
-    if (markers.indexOf(text) >= 0 || seen.has(text)) return false;
-    seen.add(text);
+    const text = trimCell(raw);
+    if (markers.indexOf(text) >= 0 || seen.add(text) > 1) return false;
   }
   return true;
 }
@@ -129,7 +136,7 @@ function oneToOne(
   const backward = new Map<string, string>();
   for (let r = 0; r < values.length; r++) {
     if (!hasTarget[r]) continue;
-    const x = values[r]!.trim();
+    const x = trimCell(values[r]!);
     const y = target[r]!;
     const seenY = forward.get(x);
     if (seenY === undefined) forward.set(x, y);
@@ -145,7 +152,7 @@ function oneToOne(
 function parseColumn(values: readonly string[], markers: MissingMarkers): Float64Array {
   const out = new Float64Array(values.length);
   for (let r = 0; r < values.length; r++) {
-    const text = values[r]!.trim();
+    const text = trimCell(values[r]!);
     out[r] = markers.indexOf(text) < 0 && numberSyntax(text) !== null ? Number(text) : NaN;
   }
   return out;

@@ -35,11 +35,11 @@ export class NumberReader {
   read(text: string): boolean {
     const n = text.length;
     let i = 0;
-    let c = text.charCodeAt(0);
+    let c = n > 0 ? text.charCodeAt(0) : -1;
     let negative = false;
     if (c === PLUS || c === MINUS) {
       negative = c === MINUS;
-      c = text.charCodeAt(++i);
+      c = ++i < n ? text.charCodeAt(i) : -1;
     }
     let mantissa = 0;
     let significant = 0;
@@ -51,12 +51,12 @@ export class NumberReader {
         significant++;
         mantissa = mantissa * 10 + (c - ZERO);
       }
-      c = text.charCodeAt(++i);
+      c = ++i < n ? text.charCodeAt(i) : -1;
     }
     let decimal = false;
     if (c === DOT) {
       decimal = true;
-      c = text.charCodeAt(++i);
+      c = ++i < n ? text.charCodeAt(i) : -1;
       let fracDigits = 0;
       while (c >= ZERO && c <= NINE) {
         fracDigits++;
@@ -65,7 +65,7 @@ export class NumberReader {
           mantissa = mantissa * 10 + (c - ZERO);
         }
         scale++;
-        c = text.charCodeAt(++i);
+        c = ++i < n ? text.charCodeAt(i) : -1;
       }
       if (intDigits === 0 && fracDigits === 0) return this.#fail();
     } else if (intDigits === 0) {
@@ -74,18 +74,18 @@ export class NumberReader {
     let exponent = 0;
     if (c === LOWER_E || c === UPPER_E) {
       decimal = true;
-      c = text.charCodeAt(++i);
+      c = ++i < n ? text.charCodeAt(i) : -1;
       let expNegative = false;
       if (c === PLUS || c === MINUS) {
         expNegative = c === MINUS;
-        c = text.charCodeAt(++i);
+        c = ++i < n ? text.charCodeAt(i) : -1;
       }
       let expDigits = 0;
       while (c >= ZERO && c <= NINE) {
         expDigits++;
         // Capped: beyond this the value is 0 or Infinity anyway, and Number() decides which.
         if (exponent < 100_000) exponent = exponent * 10 + (c - ZERO);
-        c = text.charCodeAt(++i);
+        c = ++i < n ? text.charCodeAt(i) : -1;
       }
       if (expDigits === 0) return this.#fail();
       if (expNegative) exponent = -exponent;

@@ -1,7 +1,9 @@
 import { DEFAULT_MISSING_MARKERS, type ColumnType } from '../table/raw-table.ts';
 import { ColumnFacts } from './column-facts.ts';
-import { inferFromFacts, MIXED_NUMERIC_SHARE, type TypeInference } from './infer-column-type.ts';
+import { columnWarnings } from './column-warnings.ts';
+import { inferFromFacts, NUMERIC_SHARE, type TypeInference } from './infer-column-type.ts';
 import { MissingMarkers } from './missing-markers.ts';
+import type { NumberScratch } from './number-scratch.ts';
 import { summarizeNumbers, type NumericSummary } from './numeric-summary.ts';
 import type { ProfileWarning } from './profile-warning.ts';
 import { findSentinels, type SentinelSuspect } from './sentinel-suspects.ts';
@@ -41,8 +43,9 @@ export interface ColumnProfile {
   /** Up to 10 most frequent non-missing values (trimmed; for numeric columns, as `String(number)`). */
   topValues: ValueCount[];
   /**
-   * Non-missing values that are not valid for `type`: for integer and number, text among the numbers
-   * ("numbers stored as text"); for date and datetime, unparsable dates. Count and up to 8 examples.
+   * Non-missing values that are not valid for `type`: for integer and number (and an id of numbers), text
+   * among the numbers ("numbers stored as text"); for date and datetime, unparsable dates. Count and up to
+   * 8 examples.
    */
   unparsed: { count: number; examples: string[] };
   /** For integer and number columns. */
@@ -61,6 +64,8 @@ export interface ProfileColumnOptions {
   type?: ColumnType;
   /** Compared after trimming. Default DEFAULT_MISSING_MARKERS. */
   missingMarkers?: readonly string[] | MissingMarkers;
+  /** Buffers reused across the columns of a table (profileTable passes one). */
+  scratch?: NumberScratch;
 }
 
 /**
@@ -83,7 +88,7 @@ export function profileColumn(
     options.missingMarkers instanceof MissingMarkers
       ? options.missingMarkers
       : new MissingMarkers(options.missingMarkers ?? DEFAULT_MISSING_MARKERS);
-  const facts = new ColumnFacts(values, markers);
+  const facts = new ColumnFacts(values, markers, options.scratch);
   const inference = inferFromFacts(facts, name);
   const type = options.type ?? inference.type;
   const isNumeric = type === 'integer' || type === 'number';
@@ -109,6 +114,10 @@ export function profileColumn(
     distinct = numeric?.distinct ?? 0;
     top = topSortedValues(facts.sortedNumbers);
   } else {
+    // An ID column of numbers with a stray text value (bike `instant`) still has numbers stored as text.
+    if (inference.numericShare >= NUMERIC_SHARE && facts.nonNumeric > 0) {
+      unparsed = { count: facts.nonNumeric, examples: facts.nonNumericExamples };
+    }
     distinct = facts.counts.size;
     top = topValues(facts.counts);
     if (type === 'category' || type === 'text' || type === 'boolean') {
@@ -143,65 +152,4 @@ export function profileColumn(
   };
   profile.warnings = columnWarnings(profile);
   return profile;
-}
-
-/** The findings worth a line in the Prepare stage, in the order a user would fix them. */
-function columnWarnings(p: ColumnProfile): ProfileWarning[] {
-  const column = p.name;
-  const warnings: ProfileWarning[] = [];
-  const add = (kind: ProfileWarning['kind'], message: string) => warnings.push({ column, kind, message });
-  const examples = (list: readonly string[]) =>
-    list
-      .slice(0, 3)
-      .map((e) => JSON.stringify(e))
-      .join(', ');
-  if (p.missing > 0) {
-    const markers = Object.entries(p.missingByMarker)
-      .map(([marker, count]) => `${count} × ${marker === '' ? 'blank' : JSON.stringify(marker)}`)
-      .join(', ');
-    add('missing', `${column}: ${p.missing} missing (${p.missingPercent.toFixed(1)}%): ${markers}.`);
-  }
-  if (p.whitespacePadded > 0) {
-    add('whitespace', `${column}: ${p.whitespacePadded} values have leading or trailing spaces.`);
-  }
-  if (p.numeric && p.unparsed.count > 0) {
-    add(
-      'numbers-stored-as-text',
-      `${column}: numbers stored as text: ${p.unparsed.count} values are not numbers (${examples(p.unparsed.examples)}), so a strict parser reads the whole column as text.`,
-    );
-  }
-  if (!p.numeric && p.inference.numericShare > MIXED_NUMERIC_SHARE && p.inference.numericShare < 1) {
-    const share = (100 * p.inference.numericShare).toFixed(0);
-    add(
-      'mixed-numbers-and-text',
-      `${column}: ${share}% of values are numbers and the rest text (${examples(p.inference.unparsed.examples)}): too many to treat as numbers.`,
-    );
-  }
-  if (p.dates && p.unparsed.count > 0) {
-    add(
-      'unparsed-dates',
-      `${column}: ${p.unparsed.count} values are not dates (${examples(p.unparsed.examples)}).`,
-    );
-  }
-  for (const s of p.sentinels) {
-    const why =
-      s.rule === 'negative'
-        ? 'the only negative value in a column of non-negative numbers'
-        : `far from the other values (the nearest is ${s.nearest})`;
-    add('sentinel', `${column}: ${s.value} appears ${s.count} times, ${why}: probably a code for "unknown".`);
-  }
-  if (p.numeric && p.numeric.zOutliers > 0) {
-    add(
-      'outliers',
-      `${column}: ${p.numeric.zOutliers} values are more than 4 standard deviations from the mean.`,
-    );
-  }
-  for (const group of p.spellingVariants) {
-    const variants = group.variants.map((v) => `${JSON.stringify(v.value)} (${v.count})`).join(', ');
-    add('inconsistent-spelling', `${column}: one value spelled ${group.variants.length} ways: ${variants}.`);
-  }
-  if (p.rows > 1 && p.missing < p.rows && p.distinct === 1) {
-    add('constant', `${column}: every non-missing value is the same, so it cannot help a model.`);
-  }
-  return warnings;
 }

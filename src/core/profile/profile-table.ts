@@ -3,6 +3,7 @@ import { DEFAULT_MISSING_MARKERS, rowCount } from '../table/raw-table.ts';
 import { countDuplicatesWithPrefix } from './count-duplicate-rows.ts';
 import { isIdLike } from './is-id-like.ts';
 import { MissingMarkers } from './missing-markers.ts';
+import { NumberScratch } from './number-scratch.ts';
 import { profileColumn, type ColumnProfile } from './profile-column.ts';
 import type { ProfileWarning } from './profile-warning.ts';
 
@@ -43,17 +44,13 @@ export interface TableProfile {
  */
 export function profileTable(table: RawTable, options: TableProfileOptions = {}): TableProfile {
   const markers = new MissingMarkers(options.missingMarkers ?? DEFAULT_MISSING_MARKERS);
+  const scratch = new NumberScratch(rowCount(table));
   const columns: ColumnProfile[] = [];
   table.names.forEach((name, c) => {
     if (options.signal?.aborted) throw abortError();
     const type = options.types?.[name];
-    columns.push(
-      profileColumn(
-        name,
-        table.columns[c]!,
-        type ? { type, missingMarkers: markers } : { missingMarkers: markers },
-      ),
-    );
+    const columnOptions = { missingMarkers: markers, scratch, ...(type ? { type } : {}) };
+    columns.push(profileColumn(name, table.columns[c]!, columnOptions));
     options.onProgress?.(c + 1, table.names.length);
   });
   if (options.signal?.aborted) throw abortError();

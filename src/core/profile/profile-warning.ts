@@ -11,8 +11,7 @@ export type ProfileWarningKind =
   | 'constant'
   | 'duplicate-rows'
   | 'id-like'
-  | 'leakage'
-  | 'target-missing';
+  | 'leakage';
 
 /** One finding of the profile or of the target checks, worded for the user. */
 export interface ProfileWarning {

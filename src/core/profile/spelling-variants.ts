@@ -1,3 +1,5 @@
+import { asValueCounts, type ValueCounts } from './value-counter.ts';
+
 /** Distinct values that are probably one value spelled several ways, most frequent first. */
 export interface SpellingGroup {
   /** The folded form they share. */
@@ -30,15 +32,18 @@ export function spellingKey(value: string): string {
  * spelling of anything. Leading and trailing whitespace is already gone from the counts; the profile
  * reports it separately as whitespace padding.
  *
- * @param counts Count per distinct value, as the profile builds it.
+ * @param counts Count per distinct value (a Map, or the profile's ValueCounter).
  * @example
  * findSpellingVariants(new Map([['New York', 5], ['new york', 2], ['Boston', 4]]));
  * // [{ key: 'newyork', variants: [{ value: 'New York', count: 5 }, { value: 'new york', count: 2 }] }]
  */
-export function findSpellingVariants(counts: ReadonlyMap<string, number>): SpellingGroup[] {
-  if (counts.size > SPELLING_MAX_DISTINCT) return [];
+export function findSpellingVariants(counts: ReadonlyMap<string, number> | ValueCounts): SpellingGroup[] {
+  const list = asValueCounts(counts);
+  if (list.size > SPELLING_MAX_DISTINCT) return [];
   const byKey = new Map<string, { value: string; count: number }[]>();
-  for (const [value, count] of counts) {
+  for (let i = 0; i < list.size; i++) {
+    const value = list.keyAt(i);
+    const count = list.countAt(i);
     const key = spellingKey(value);
     if (key === '') continue;
     const group = byKey.get(key);

@@ -1,3 +1,5 @@
+import { asValueCounts, type ValueCounts } from './value-counter.ts';
+
 /** A value and how many non-missing cells hold it. */
 export interface ValueCount {
   value: string;
@@ -8,15 +10,19 @@ export interface ValueCount {
 export const TOP_VALUES = 10;
 
 /**
- * The `k` most frequent values of a count map, most frequent first; ties keep the order of first
- * appearance (the map's order), so the result does not depend on the sort algorithm.
+ * The `k` most frequent values of a count map (or ValueCounter), most frequent first; ties keep the order
+ * of first appearance (the map's order), so the result does not depend on the sort algorithm.
  *
  * @example
  * topValues(new Map([['a', 1], ['b', 3], ['c', 1]]), 2); // [{ value: 'b', count: 3 }, { value: 'a', count: 1 }]
  */
-export function topValues(counts: ReadonlyMap<string, number>, k = TOP_VALUES): ValueCount[] {
+export function topValues(counts: ReadonlyMap<string, number> | ValueCounts, k = TOP_VALUES): ValueCount[] {
+  const list = asValueCounts(counts);
   const top: ValueCount[] = [];
-  for (const [value, count] of counts) insertTop(top, k, value, count);
+  for (let i = 0; i < list.size; i++) {
+    const count = list.countAt(i);
+    if (top.length < k || count > top[top.length - 1]!.count) insertTop(top, k, list.keyAt(i), count);
+  }
   return top;
 }
 
