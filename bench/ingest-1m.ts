@@ -83,6 +83,7 @@ print({ figure: 'input', rows: ROWS, columns: 10, bytes, mb: +(bytes / 1e6).toFi
 }
 
 // References, each in a fresh browser so memory peaks do not mix.
+if (process.argv.includes('--no-reference')) process.exit(0);
 const refDir = join(work, 'ref');
 await build({
   configFile: false,
