@@ -14,7 +14,7 @@ import {
 } from '../src/core/ingest/index.ts';
 import {
   RECORD_SCHEMA_VERSION,
-  type DatasetChunkRecord,
+  type PackedChunkRecord,
   type DatasetRecord,
   type ProjectRecord,
 } from '../src/core/records.ts';
@@ -28,6 +28,7 @@ import {
 } from '../src/core/prepare/prepare-dataset.ts';
 import type { Recipe } from '../src/core/recipe/index.ts';
 import { concatChunks } from '../src/core/table/concat-chunks.ts';
+import { packColumn } from '../src/core/table/packed-column.ts';
 import type { ColumnType, RawTable } from '../src/core/table/raw-table.ts';
 import { workerStorage } from './worker-storage.ts';
 
@@ -54,7 +55,7 @@ async function* bytesOf(blob: Blob): AsyncIterable<Uint8Array> {
 
 interface Parsed {
   dataset: DatasetRecord;
-  chunks: DatasetChunkRecord[];
+  chunks: PackedChunkRecord[];
 }
 
 async function parse(
@@ -65,18 +66,26 @@ async function parse(
   onProgress?: (p: IngestProgress) => void,
   choice: ImportOptions = DEFAULT_IMPORT_OPTIONS,
 ): Promise<Parsed> {
-  const chunks: ColumnChunk[] = [];
+  const datasetId = crypto.randomUUID();
+  // Each chunk is packed as it arrives, so the parser's per-cell strings die young (see packColumn).
+  const chunks: PackedChunkRecord[] = [];
   const progress = throttle(onProgress);
   const result = await ingestCsv(bytesOf(blob), {
     ...ingestOptionsFor(choice),
     totalBytes: blob.size,
-    onChunk: (chunk) => void chunks.push(chunk),
+    onChunk: (chunk: ColumnChunk) =>
+      void chunks.push({
+        schemaVersion: RECORD_SCHEMA_VERSION,
+        datasetId,
+        index: chunk.index,
+        packed: chunk.columns.map(packColumn),
+      }),
     onProgress: (p) => progress(p),
   });
   progress({ bytesRead: result.byteLength, totalBytes: blob.size, rows: result.rowCount }, true);
   const dataset: DatasetRecord = {
     schemaVersion: RECORD_SCHEMA_VERSION,
-    id: crypto.randomUUID(),
+    id: datasetId,
     projectId,
     createdAt: Date.now(),
     name,
@@ -97,13 +106,7 @@ async function parse(
         : []),
     ],
   };
-  const records = chunks.map((chunk) => ({
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    datasetId: dataset.id,
-    index: chunk.index,
-    columns: chunk.columns,
-  }));
-  return { dataset, chunks: records };
+  return { dataset, chunks };
 }
 
 let cachedTable: { id: string; table: RawTable } | undefined;

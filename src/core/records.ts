@@ -54,6 +54,20 @@ export interface DatasetRecord extends ProjectScoped {
   warnings: string[];
 }
 
+/** One column of a chunk as stored: all values in one string, and where each ends (see packColumn). */
+export interface PackedColumn {
+  text: string;
+  ends: Uint32Array;
+}
+
+/** A chunk in its stored form: the same rows as DatasetChunkRecord, packed column by column. */
+export interface PackedChunkRecord {
+  schemaVersion: number;
+  datasetId: Id;
+  index: number;
+  packed: PackedColumn[];
+}
+
 /** Column-major strings for a block of rows: `columns[c][r]`. Values are exactly the strings in the file. */
 export interface DatasetChunkRecord {
   schemaVersion: number;

@@ -3,7 +3,8 @@
  * all its chunks are written in one transaction, so a dataset is either whole or absent.
  */
 import type { IDBPDatabase } from 'idb';
-import type { DatasetChunkRecord, DatasetRecord, Id } from '../core/records.ts';
+import type { DatasetChunkRecord, DatasetRecord, Id, PackedChunkRecord } from '../core/records.ts';
+import { packColumn } from '../core/table/packed-column.ts';
 import { announceChange } from './broadcast.ts';
 import { StorageError } from './errors.ts';
 import { prefixRange } from './key-range.ts';
@@ -22,7 +23,7 @@ import { queueWrite, runRead, runWrite, type WriteTransaction } from './transact
 export async function saveDataset(
   db: IDBPDatabase<LooplabDB>,
   dataset: DatasetRecord,
-  chunks: readonly DatasetChunkRecord[],
+  chunks: readonly ChunkInput[],
 ): Promise<DatasetRecord> {
   await runWrite(db, ['projects', 'datasets', 'chunks', 'timeline'], async (tx) => {
     await touchProject(tx.objectStore('projects'), dataset.projectId, Date.now());
@@ -39,7 +40,7 @@ export async function saveDataset(
 export async function writeDataset(
   tx: WriteTransaction<readonly ['projects', 'datasets', 'chunks', 'timeline']>,
   dataset: DatasetRecord,
-  chunks: readonly DatasetChunkRecord[],
+  chunks: readonly ChunkInput[],
 ): Promise<void> {
   checkChunks(dataset, chunks);
   const event = newTimelineEvent(
@@ -50,8 +51,17 @@ export async function writeDataset(
   );
   const chunkStore = tx.objectStore('chunks');
   queueWrite(tx.objectStore('datasets').add(dataset));
-  for (const chunk of chunks) queueWrite(chunkStore.add(chunk));
+  for (const chunk of chunks) queueWrite(chunkStore.add(packChunk(chunk)));
   await addTimelineEvent(tx.objectStore('timeline'), event);
+}
+
+/** A chunk to store: plain columns, or already packed by the caller (the data worker packs as it parses). */
+export type ChunkInput = DatasetChunkRecord | PackedChunkRecord;
+
+function packChunk(chunk: ChunkInput): PackedChunkRecord {
+  if ('packed' in chunk) return chunk;
+  const { columns, ...rest } = chunk;
+  return { ...rest, packed: columns.map(packColumn) };
 }
 
 /** A project's datasets, oldest first. */
@@ -105,7 +115,7 @@ export async function deleteDataset(db: IDBPDatabase<LooplabDB>, id: Id): Promis
 }
 
 /** A dataset with a missing, extra or foreign chunk would read wrong forever after; refuse it up front. */
-function checkChunks(dataset: DatasetRecord, chunks: readonly DatasetChunkRecord[]): void {
+function checkChunks(dataset: DatasetRecord, chunks: readonly ChunkInput[]): void {
   if (chunks.length !== dataset.chunkCount) {
     throw new StorageError(
       `Dataset “${dataset.name}” was not saved: it declares ${dataset.chunkCount} chunks but ${chunks.length} were given.`,

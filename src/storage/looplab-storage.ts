@@ -4,9 +4,16 @@
  * fflate out of the main bundle. Each side opens its own connection; BroadcastChannel tells the others when something changed.
  */
 import type { IDBPDatabase } from 'idb';
-import type { DatasetChunkRecord, DatasetRecord, Id } from '../core/records.ts';
+import type { DatasetRecord, Id } from '../core/records.ts';
 import { onStorageChange, type StorageChange } from './broadcast.ts';
-import { deleteDataset, getChunk, getDataset, listDatasets, saveDataset } from './datasets.ts';
+import {
+  deleteDataset,
+  getChunk,
+  getDataset,
+  listDatasets,
+  saveDataset,
+  type ChunkInput,
+} from './datasets.ts';
 import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
 import { createProject, deleteProject, getProject, listProjects, renameProject } from './projects.ts';
 import { estimateStorage, requestPersistence } from './quota.ts';
@@ -37,7 +44,7 @@ export class LooplabStorage {
 
   listDatasets = (projectId: Id) => listDatasets(this.db, projectId);
   getDataset = (id: Id) => getDataset(this.db, id);
-  saveDataset = (dataset: DatasetRecord, chunks: readonly DatasetChunkRecord[]) =>
+  saveDataset = (dataset: DatasetRecord, chunks: readonly ChunkInput[]) =>
     saveDataset(this.db, dataset, chunks);
   deleteDataset = (id: Id) => deleteDataset(this.db, id);
   /** A chunk's columns (`columns[c][r]`); an empty block if the chunk is missing. */

@@ -5,13 +5,12 @@
 import type { IDBPDatabase } from 'idb';
 import {
   RECORD_SCHEMA_VERSION,
-  type DatasetChunkRecord,
   type DatasetRecord,
   type Id,
   type ProjectRecord,
 } from '../core/records.ts';
 import { announceChange } from './broadcast.ts';
-import { writeDataset } from './datasets.ts';
+import { writeDataset, type ChunkInput } from './datasets.ts';
 import { StorageError } from './errors.ts';
 import { prefixRange } from './key-range.ts';
 import { validateProjectName } from './project-name.ts';
@@ -46,7 +45,7 @@ export async function createProject(
   options: {
     sample?: boolean;
     id?: Id;
-    datasets?: readonly { dataset: DatasetRecord; chunks: readonly DatasetChunkRecord[] }[];
+    datasets?: readonly { dataset: DatasetRecord; chunks: readonly ChunkInput[] }[];
   } = {},
 ): Promise<ProjectRecord> {
   const now = Date.now();

@@ -6,12 +6,14 @@
  *
  * Add a default here whenever a field is added to a record in src/core/records.ts.
  */
+import { unpackColumn } from '../core/table/packed-column.ts';
 import {
   RECORD_SCHEMA_VERSION,
   type AlertRecord,
   type AliasRecord,
   type BundleRecord,
   type DatasetChunkRecord,
+  type PackedChunkRecord,
   type DatasetRecord,
   type DeploymentRecord,
   type LabelRecord,
@@ -74,13 +76,18 @@ export function restoreDataset(raw: Stored<DatasetRecord>): DatasetRecord {
 }
 
 /** A dataset chunk as read from storage, in the current shape. */
-export function restoreChunk(raw: Stored<DatasetChunkRecord>): DatasetChunkRecord {
+export function restoreChunk(
+  raw: Stored<DatasetChunkRecord> | Stored<PackedChunkRecord>,
+): DatasetChunkRecord {
+  const packed = 'packed' in raw && Array.isArray(raw.packed) ? raw.packed : undefined;
+  const columns = packed
+    ? packed.map(unpackColumn)
+    : list<string[]>((raw as Stored<DatasetChunkRecord>).columns);
   return {
-    ...raw,
     schemaVersion: version(raw.schemaVersion),
     datasetId: str(raw.datasetId, ''),
     index: num(raw.index, 0),
-    columns: list(raw.columns),
+    columns,
   };
 }
 

@@ -25,6 +25,7 @@ import type {
   DeploymentRecord,
   Id,
   LabelRecord,
+  PackedChunkRecord,
   PredictionRecord,
   ProblemRecord,
   ProjectRecord,
@@ -39,7 +40,9 @@ type ByProject = { 'by-project': Id };
 export interface LooplabDB extends DBSchema {
   projects: { key: Id; value: ProjectRecord };
   datasets: { key: Id; value: DatasetRecord; indexes: ByProject };
-  chunks: { key: [Id, number]; value: DatasetChunkRecord };
+  // Written packed (PackedChunkRecord); older or imported records may hold plain `columns`. Read through
+  // restoreChunk, which always returns columns.
+  chunks: { key: [Id, number]; value: DatasetChunkRecord | PackedChunkRecord };
   problems: { key: Id; value: ProblemRecord; indexes: ByProject };
   recipes: { key: Id; value: RecipeRecord; indexes: ByProject };
   runs: { key: Id; value: RunRecord; indexes: ByProject & { 'by-status': RunStatus } };
