@@ -3,12 +3,7 @@
  * one walks all of them in a single transaction.
  */
 import type { IDBPDatabase } from 'idb';
-import {
-  RECORD_SCHEMA_VERSION,
-  type DatasetRecord,
-  type Id,
-  type ProjectRecord,
-} from '../core/records.ts';
+import { RECORD_SCHEMA_VERSION, type DatasetRecord, type Id, type ProjectRecord } from '../core/records.ts';
 import { announceChange } from './broadcast.ts';
 import { writeDataset, type ChunkInput } from './datasets.ts';
 import { StorageError } from './errors.ts';
