@@ -62,20 +62,10 @@ export const ALL_STORES = [
   ...SNAPSHOT_STORES,
 ] as const satisfies readonly StoreNames<LooplabDB>[];
 
-/** The stores whose records carry a projectId and a 'by-project' index. */
-export const PROJECT_SCOPED_STORES = [
-  'datasets',
-  'problems',
-  'recipes',
-  'runs',
-  'bundles',
-  'aliases',
-  'deployments',
-  'predictions',
-  'labels',
-  'alerts',
-  'timeline',
-] as const satisfies readonly StoreNames<LooplabDB>[];
+/** The stores whose records carry a projectId and a 'by-project' index: every project-owned store but chunks. */
+export const PROJECT_SCOPED_STORES = SNAPSHOT_STORES.filter(
+  (store): store is Exclude<(typeof SNAPSHOT_STORES)[number], 'chunks'> => store !== 'chunks',
+);
 
 export type ProjectScopedStore = (typeof PROJECT_SCOPED_STORES)[number];
 
