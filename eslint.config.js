@@ -22,6 +22,10 @@ const noTf = {
   group: ['@tensorflow/*'],
   message: 'tfjs is loaded only inside workers, so the main bundle stays small.',
 };
+const noMl = {
+  group: ['**/ml/**', '**/src/ml/*'],
+  message: 'src/ml loads tfjs: only workers/ and the CLI may import it.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'dev-dist/', 'test/fixtures/'] },
@@ -51,7 +55,14 @@ export default tseslint.config(
         noComlink,
         noTf,
         {
-          group: ['**/views/**', '**/state/**', '**/storage/**', '**/workers/**', '**/components/**'],
+          group: [
+            '**/views/**',
+            '**/state/**',
+            '**/storage/**',
+            '**/workers/**',
+            '**/components/**',
+            '**/ml/**',
+          ],
           message: 'src/core is pure: it imports nothing from views, state, storage or workers.',
         },
       ]),
@@ -59,12 +70,16 @@ export default tseslint.config(
   },
   {
     files: ['src/**'],
-    ignores: ['src/core/**', 'src/storage/**', 'src/state/worker-client.ts', 'src/cli/**'],
-    rules: { 'no-restricted-imports': layer([noIdb, noComlink, noTf]) },
+    ignores: ['src/core/**', 'src/storage/**', 'src/state/worker-client.ts', 'src/cli/**', 'src/ml/**'],
+    rules: { 'no-restricted-imports': layer([noIdb, noComlink, noTf, noMl]) },
+  },
+  {
+    files: ['src/ml/**'],
+    rules: { 'no-restricted-imports': layer([noIdb, noComlink]) },
   },
   {
     files: ['src/storage/**'],
-    rules: { 'no-restricted-imports': layer([noComlink, noTf]) },
+    rules: { 'no-restricted-imports': layer([noComlink, noTf, noMl]) },
   },
   {
     files: ['src/state/worker-client.ts'],

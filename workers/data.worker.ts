@@ -27,9 +27,9 @@ import {
   type SplitRequest,
 } from '../src/core/prepare/prepare-dataset.ts';
 import type { Recipe } from '../src/core/recipe/index.ts';
-import { concatChunks } from '../src/core/table/concat-chunks.ts';
 import { packColumn } from '../src/core/table/packed-column.ts';
-import type { ColumnType, RawTable } from '../src/core/table/raw-table.ts';
+import type { ColumnType } from '../src/core/table/raw-table.ts';
+import { loadTable } from './load-table.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /** Progress messages cross threads; a few per second keep the bar smooth without flooding the page. */
@@ -107,25 +107,6 @@ async function parse(
     ],
   };
   return { dataset, chunks };
-}
-
-let cachedTable: { id: string; table: RawTable } | undefined;
-
-/** A stored dataset as one in-memory table; the last one is kept, since the views ask for it repeatedly. */
-async function loadTable(datasetId: string): Promise<RawTable> {
-  if (cachedTable?.id === datasetId) return cachedTable.table;
-  const storage = await workerStorage();
-  const dataset = await storage.getDataset(datasetId);
-  if (!dataset)
-    throw new Error('This dataset is no longer stored (it may have been deleted in another tab).');
-  const chunks: string[][][] = [];
-  for (let i = 0; i < dataset.chunkCount; i++) chunks.push(await storage.loadChunk(datasetId, i));
-  const table = concatChunks(
-    dataset.columns.map((c) => c.name),
-    chunks,
-  );
-  cachedTable = { id: datasetId, table };
-  return table;
 }
 
 const api = {

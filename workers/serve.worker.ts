@@ -1,14 +1,26 @@
 /**
- * The serve worker: owns tfjs for scoring, so predictions never block the page. For now it chooses and reports
- * the backend; model loading and scoring arrive with stage 6.
+ * The serve worker: turns raw input rows into model features and predictions, so scoring never blocks the
+ * page. Features go through the one serving path (recipe replay, then the fitted pipeline's `transform`);
+ * model loading and the deployment strategies arrive with stage 6.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
+import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
 import { initBackend } from './tf-backend.ts';
 
 const api = {
   /** Chooses the tfjs backend (webgpu → webgl → wasm → cpu) and reports every attempt. */
   initBackend: (request: BackendRequest) => initBackend(request),
+
+  /** Features of raw rows, exactly as the model was trained on them; `kept` lists the rows scored. */
+  features(
+    model: ServingPreprocess,
+    records: Record<string, string | null | undefined>[],
+    columns: string[],
+  ) {
+    const result = serveFeatures(model, records, columns);
+    return transfer(result, [result.values.buffer]);
+  },
 };
 
 export type ServeApi = typeof api;

@@ -1,14 +1,37 @@
 /**
- * The train worker: owns tfjs for training. For now it chooses and reports the backend; the training loop
- * arrives with stage 4.
+ * The train worker: owns tfjs for training. It chooses the backend (webgpu → webgl → wasm → cpu, software
+ * adapters skipped), runs experiments and reproductions, and writes their runs to IndexedDB itself, so no
+ * model or matrix crosses to the page. Cancelling terminates this worker.
  */
 import { expose } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
+import type { ExperimentSpec, TrainEvent } from '../src/core/experiment/index.ts';
+import { parityRows } from './parity-rows.ts';
+import { reproduceRun } from './reproduce-run.ts';
+import { runExperiment } from './run-experiment.ts';
 import { initBackend } from './tf-backend.ts';
 
 const api = {
   /** Chooses the tfjs backend (webgpu → webgl → wasm → cpu) and reports every attempt. */
   initBackend: (request: BackendRequest) => initBackend(request),
+
+  /** Runs a search over the model families and records every trial as a run. */
+  async runExperiment(spec: ExperimentSpec, backend: BackendRequest, onEvent: (event: TrainEvent) => void) {
+    return runExperiment(spec, await initBackend(backend), onEvent);
+  },
+
+  /** Reruns a finished run from its record and compares the metrics. */
+  async reproduceRun(
+    runId: string,
+    sweepId: string,
+    backend: BackendRequest,
+    onEvent: (event: TrainEvent) => void,
+  ) {
+    return reproduceRun(runId, sweepId, await initBackend(backend), onEvent);
+  },
+
+  /** A run's first training rows, raw and as trained on, for the serving parity check. */
+  parityRows: (runId: string, count: number) => parityRows(runId, count),
 };
 
 export type TrainApi = typeof api;

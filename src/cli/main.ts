@@ -5,6 +5,7 @@
 import { parseCommand } from './parse-command.ts';
 import { envCommand } from './env-command.ts';
 import { profileCommand } from './profile-command.ts';
+import { runCommand } from './run-command.ts';
 
 export class UsageError extends Error {}
 
@@ -13,7 +14,12 @@ commands:
   parse <file.csv>   print the rows as a JSON array of objects keyed by header, values as in the file
   profile <file.csv> [--delimiter X] [--quote X] [--no-header] [--encoding utf-8|latin1]
                      print the profile: types, missing, distinct, statistics, duplicates, warnings
-  env                print the Node, tfjs and backend in use (tfjs runs on wasm under Node)`;
+  env                print the Node, tfjs and backend in use (tfjs runs on wasm under Node)
+  run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] [--seed N]
+                     [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu]
+                     [--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]
+                     define, clean (suggested recipe), split, build features, search the model families,
+                     and print the leaderboard with validation and test metrics`;
 
 type Command = (args: string[]) => Promise<unknown>;
 
@@ -21,6 +27,7 @@ const commands: Record<string, Command> = {
   parse: parseCommand,
   env: envCommand,
   profile: profileCommand,
+  run: runCommand,
 };
 
 /** Runs one command; returns the process exit code. */

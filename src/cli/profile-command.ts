@@ -1,8 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { ingestCsv, type ColumnChunk } from '../core/ingest/index.ts';
 import { profileTable } from '../core/profile/index.ts';
-import { concatChunks } from '../core/table/concat-chunks.ts';
+import { readTable } from './read-table.ts';
 import { UsageError } from './main.ts';
 
 const USAGE =
@@ -38,25 +35,13 @@ export async function profileCommand(args: string[]) {
   const encoding = options.encoding as 'utf-8' | 'latin1' | undefined;
   if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'latin1')
     throw new UsageError(`--encoding must be utf-8 or latin1. ${USAGE}`);
-  const info = await stat(file).catch(() => {
-    throw new Error(`cannot read "${file}": no such file.`);
-  });
-  const chunks: ColumnChunk[] = [];
-  const result = await ingestCsv(createReadStream(file), {
-    totalBytes: info.size,
+  const { table, result } = await readTable(file, {
     delimiter,
     quote: options.quote as string | undefined,
     encoding,
     header: options['no-header'] ? false : 'auto',
-    ragged: 'drop',
-    onChunk: (chunk) => void chunks.push(chunk),
   });
-  const profile = profileTable(
-    concatChunks(
-      result.header,
-      chunks.map((c) => c.columns),
-    ),
-  );
+  const profile = profileTable(table);
   return {
     rows: profile.rows,
     columns: profile.columns.map((c) => ({

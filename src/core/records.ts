@@ -95,15 +95,64 @@ export interface RecipeRecord extends ProjectScoped {
 
 export type RunStatus = 'running' | 'finished' | 'failed' | 'cancelled' | 'interrupted';
 
+/** The exact inputs a run was trained from: with them (and the seed and params) it can be rerun. */
+export interface RunLineage {
+  datasetId: Id;
+  datasetSha256: string;
+  problemId: Id;
+  problemVersion: number;
+  recipeId: Id;
+  recipeVersion: number;
+  recipeHash: string;
+  /** Content hash of the fitted feature pipeline. */
+  pipelineVersion: string;
+  /** SHA-256 of the sealed test rows. */
+  testRowsHash: string;
+  /** Rows in each set, after the recipe. */
+  rows: { train: number; validation: number; test: number };
+}
+
 export interface RunRecord extends ProjectScoped {
   status: RunStatus;
+  /** Model params (ModelParams). */
   params: Record<string, unknown>;
   seed: number;
-  /** Per-epoch metrics: one entry an epoch. */
+  /** Per-epoch metrics: one entry an epoch (EpochRecord). */
   history: Record<string, number>[];
+  /** Final validation metrics at the kept epoch. */
   metrics: Record<string, number>;
+  /**
+   * Code version and environment: commit (baked in at build), app, tfjs, backend, userAgent, cores.
+   */
   environment: Record<string, string | number>;
   finishedAt?: Millis;
+  /** A short name for lists: "mlp 64-32 #3". */
+  name?: string;
+  /** Runs started together by one search share this id; `trial` orders them. */
+  sweepId?: Id;
+  trial?: number;
+  lineage?: RunLineage;
+  /** The problem's metric (e.g. roc_auc) and its validation value at the kept epoch. */
+  metric?: string;
+  score?: number;
+  /** Test-set metrics, when the test set was scored for this run (each scoring is a recorded look). */
+  test?: Record<string, number>;
+  bestEpoch?: number;
+  /** Stopped early by successive halving. */
+  pruned?: boolean;
+  durationMs?: number;
+  /** The trained model (ModelArtifact): plain JSON. Absent until the run finishes. */
+  artifact?: Record<string, unknown>;
+  /** The fitted feature pipeline (FittedPipeline): plain JSON. */
+  pipeline?: Record<string, unknown>;
+  /** What the recipe learned from the training rows (FittedValues), replayed when serving. */
+  recipeFitted?: Record<string, unknown>;
+  /** Permutation importance of the source columns on the validation rows, highest first. */
+  importance?: { column: string; mean: number; std: number }[];
+  /** Why a failed run failed. */
+  error?: string;
+  /** For a reproduction: the run it reproduces. */
+  reproducesRunId?: Id;
 }
 
 export interface BundleRecord extends ProjectScoped {

@@ -10,6 +10,7 @@ import type { DatasetRecord, ProjectRecord } from '../core/records.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
 import { dataWorker, serveWorker, trainWorker } from './workers.ts';
+import { TrainState } from './train-state.svelte.ts';
 import { WorkState } from './work-state.svelte.ts';
 
 export type TaskStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -59,8 +60,9 @@ export class AppState {
   ready = $state(false);
 
   /** The lifecycle stage on screen. */
-  stage = $state<'data' | 'profile' | 'problem' | 'prepare'>('data');
+  stage = $state<'data' | 'profile' | 'problem' | 'prepare' | 'train' | 'runs'>('data');
   readonly work = new WorkState(this);
+  readonly train = new TrainState(this);
 
   project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
@@ -84,13 +86,23 @@ export class AppState {
       onClosed: (text) => {
         this.storageClosed = text;
       },
-      onExternalChange: () => void this.refresh(),
+      onExternalChange: (change) => {
+        if (change.store === 'runs') void this.train.loadRuns();
+        else void this.refresh();
+      },
     });
     const persisted = await this.#storage.requestPersistence();
     await this.refresh();
     // The sample is made once, on the first run; a user who deleted it does not get it back unasked.
     if (firstRun && this.projects.length === 0) await this.createSampleProject();
     await this.refreshStorageInfo(persisted);
+    // Runs left `running` by a tab that closed mid-training are marked interrupted now.
+    const interrupted = await this.train.markInterrupted();
+    if (interrupted.length)
+      this.notify(
+        'info',
+        `${interrupted.length} run(s) were interrupted when their tab closed; they are marked interrupted.`,
+      );
     this.ready = true;
     // bench/ reads these marks for time-to-interactive and ingest time.
     performance.mark('looplab:ready');

@@ -3,14 +3,16 @@
  * of the database for another tab's upgrade says so, and changes made in other tabs (or in the data worker)
  * trigger a refresh.
  */
+import type { StorageChange } from '../storage/broadcast.ts';
 import { LooplabStorage } from '../storage/looplab-storage.ts';
 
 export type { LooplabStorage };
+export type { StorageChange } from '../storage/broadcast.ts';
 
 export interface StorageCallbacks {
   onBlocked: (message: string) => void;
   onClosed: (message: string) => void;
-  onExternalChange: () => void;
+  onExternalChange: (change: StorageChange) => void;
   /** This device had no Looplab database: the first run. */
   onFirstRun: () => void;
 }
@@ -22,6 +24,6 @@ export async function openStorage(callbacks: StorageCallbacks): Promise<LooplabS
     onVersionChange: callbacks.onClosed,
     onCreated: callbacks.onFirstRun,
   });
-  storage.onChange(() => callbacks.onExternalChange());
+  storage.onChange((change) => callbacks.onExternalChange(change));
   return storage;
 }

@@ -4,7 +4,7 @@
  * fflate out of the main bundle. Each side opens its own connection; BroadcastChannel tells the others when something changed.
  */
 import type { IDBPDatabase } from 'idb';
-import type { DatasetRecord, Id } from '../core/records.ts';
+import type { DatasetRecord, Id, RunRecord } from '../core/records.ts';
 import { onStorageChange, type StorageChange } from './broadcast.ts';
 import {
   deleteDataset,
@@ -15,10 +15,13 @@ import {
   type ChunkInput,
 } from './datasets.ts';
 import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
+import { restoreProblem, restoreRecipe } from './restore.ts';
+import { runRead } from './transact.ts';
 import { createProject, deleteProject, getProject, listProjects, renameProject } from './projects.ts';
 import { estimateStorage, requestPersistence } from './quota.ts';
 import type { LooplabDB } from './schema.ts';
 import { listTimeline } from './timeline.ts';
+import { deleteRuns, endRunningRuns, finishRuns, getRun, listRuns, putRunProgress } from './runs.ts';
 import { latestVersion, saveVersion } from './versioned.ts';
 
 export class LooplabStorage {
@@ -62,6 +65,28 @@ export class LooplabStorage {
       message: 'Cleaning recipe and split saved',
     });
   latestRecipe = (projectId: Id) => latestVersion(this.db, 'recipes', projectId);
+
+  getProblem = async (id: Id) => {
+    const raw = await runRead(() => this.db.get('problems', id));
+    return raw && restoreProblem(raw);
+  };
+  getRecipe = async (id: Id) => {
+    const raw = await runRead(() => this.db.get('recipes', id));
+    return raw && restoreRecipe(raw);
+  };
+
+  listRuns = (projectId: Id) => listRuns(this.db, projectId);
+  getRun = (id: Id) => getRun(this.db, id);
+  putRunProgress = (run: RunRecord) => putRunProgress(this.db, run);
+  finishRuns = (runs: readonly RunRecord[], event?: Parameters<typeof finishRuns>[2]) =>
+    finishRuns(this.db, runs, event);
+  /** Marks a sweep's still-running runs cancelled (after its worker was terminated). */
+  cancelSweep = (projectId: Id, sweepId: Id) =>
+    endRunningRuns(this.db, projectId, 'cancelled', (run) => run.sweepId === sweepId);
+  /** Marks running runs whose worker is gone (their lock is not held) interrupted. */
+  markInterrupted = (isHeld: (runId: Id) => boolean) =>
+    endRunningRuns(this.db, undefined, 'interrupted', (run) => !isHeld(run.id));
+  deleteRuns = (projectId: Id, ids: readonly Id[]) => deleteRuns(this.db, projectId, ids);
 
   estimate = () => estimateStorage();
   requestPersistence = () => requestPersistence();

@@ -94,6 +94,35 @@ export const runSchema = z.object({
   metrics: z.record(z.string(), anyNumber),
   environment: z.record(z.string(), z.union([z.string(), anyNumber])),
   finishedAt: millis.optional(),
+  name: z.string().optional(),
+  sweepId: id.optional(),
+  trial: count.optional(),
+  lineage: z
+    .object({
+      datasetId: id,
+      datasetSha256: z.string(),
+      problemId: id,
+      problemVersion: count,
+      recipeId: id,
+      recipeVersion: count,
+      recipeHash: z.string(),
+      pipelineVersion: z.string(),
+      testRowsHash: z.string(),
+      rows: z.object({ train: count, validation: count, test: count }),
+    })
+    .optional(),
+  metric: z.string().optional(),
+  score: anyNumber.optional(),
+  test: z.record(z.string(), anyNumber).optional(),
+  bestEpoch: count.optional(),
+  pruned: z.boolean().optional(),
+  durationMs: z.number().nonnegative().optional(),
+  artifact: openObject.optional(),
+  pipeline: openObject.optional(),
+  recipeFitted: openObject.optional(),
+  importance: z.array(z.object({ column: z.string(), mean: anyNumber, std: anyNumber })).optional(),
+  error: z.string().optional(),
+  reproducesRunId: id.optional(),
 }) satisfies z.ZodType<RunRecord>;
 
 export const bundleSchema = z.object({

@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import { autoExperiment, buildExperimentData } from '../core/experiment/index.ts';
+import { MODEL_FAMILIES } from '../core/models/index.ts';
+import type { TaskType } from '../core/problem/problem-card.ts';
+import { searchModels } from '../ml/search-models.ts';
+import { UsageError } from './main.ts';
+import { parseOptions } from './profile-command.ts';
+import { readTable } from './read-table.ts';
+import { initNodeBackend } from './tf-node.ts';
+
+const USAGE =
+  'usage: looplab run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] ' +
+  '[--seed N] [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu] ' +
+  '[--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]';
+
+/** The metric names the CLI prints, in this order (f1: positive class for binary, macro for multiclass). */
+const CLASSIFICATION_KEYS = ['accuracy', 'f1', 'roc_auc', 'log_loss'];
+const REGRESSION_KEYS = ['rmse', 'mae', 'r2'];
+
+/**
+ * `looplab run`: the whole headless path from a CSV to a scored leaderboard. Define (task guessed unless
+ * given) → the suggested recipe, accepted → split → features → a search over the model families → the
+ * test set.
+ */
+export async function runCommand(args: string[]) {
+  const { options, positional } = parseOptions(
+    args,
+    [
+      'target',
+      'task',
+      'positive',
+      'seed',
+      'budget-s',
+      'drop',
+      'test-rows',
+      'backend',
+      'strategy',
+      'trials',
+      'max-epochs',
+    ],
+    ['no-header'],
+  );
+  const [file] = positional;
+  if (!file || positional.length > 1) throw new UsageError(USAGE);
+  const target = options.target as string | undefined;
+  if (!target) throw new UsageError(`--target is required. ${USAGE}`);
+  const task = options.task as TaskType | undefined;
+  if (task !== undefined && !['binary', 'multiclass', 'regression'].includes(task))
+    throw new UsageError(`--task must be binary, multiclass or regression. ${USAGE}`);
+  const seed = integer(options.seed, 'seed', 42);
+  const budgetS = Number(options['budget-s'] ?? 120);
+  if (!(budgetS > 0)) throw new UsageError(`--budget-s must be a positive number of seconds. ${USAGE}`);
+  const backendName = (options.backend as string | undefined) ?? 'wasm';
+  if (backendName !== 'wasm' && backendName !== 'cpu')
+    throw new UsageError(`--backend must be wasm or cpu. ${USAGE}`);
+  const strategy = (options.strategy as string | undefined) ?? 'grid';
+  if (strategy !== 'grid' && strategy !== 'random')
+    throw new UsageError(`--strategy must be grid or random. ${USAGE}`);
+  const trials = integer(options.trials, 'trials', 8);
+  const maxEpochs =
+    options['max-epochs'] === undefined ? undefined : integer(options['max-epochs'], 'max-epochs', 0);
+  if (trials < 1 || (maxEpochs !== undefined && maxEpochs < 1))
+    throw new UsageError(`--trials and --max-epochs must be at least 1. ${USAGE}`);
+  const drop =
+    typeof options.drop === 'string'
+      ? options.drop
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
+  const testRows =
+    typeof options['test-rows'] === 'string' ? await readTestRows(options['test-rows']) : undefined;
+
+  const { table } = await readTable(file, { header: options['no-header'] ? false : 'auto' });
+  const plan = autoExperiment(table, {
+    target,
+    task,
+    positiveClass: options.positive as string | undefined,
+    drop,
+    seed,
+    fractions: testRows ? [0.85, 0.15, 0] : [0.7, 0.15, 0.15],
+  });
+  const data = buildExperimentData(table, {
+    recipe: plan.recipe,
+    split: plan.split,
+    features: plan.features,
+    testRows,
+  });
+  const backend = await initNodeBackend(backendName);
+  const outcome = await searchModels(
+    {
+      task: plan.task,
+      classes: data.classes,
+      cols: data.cols,
+      train: data.train,
+      validation: data.validation,
+      test: data.test,
+    },
+    {
+      families: [...MODEL_FAMILIES],
+      strategy,
+      randomTrials: trials,
+      ...(maxEpochs !== undefined ? { maxEpochs } : {}),
+      budgetMs: budgetS * 1000,
+      seed,
+      metric: plan.metric,
+      halving: true,
+      scoreTest: 'all',
+    },
+  );
+  const keys = plan.task === 'regression' ? REGRESSION_KEYS : CLASSIFICATION_KEYS;
+  const pick = (metrics: Record<string, number> | undefined) =>
+    Object.fromEntries(keys.map((k) => [k, metrics?.[k] ?? null]));
+  const leaderboard = outcome.results
+    .map((r) => ({
+      model: r.params.family,
+      params: r.params.family === 'baseline' ? {} : { ...r.params, family: undefined },
+      validation: pick(r.validation),
+      test: pick(r.test),
+      trainMs: Math.round(r.trainMs),
+      epochs: r.history.length,
+      bestEpoch: r.bestEpoch,
+      pruned: r.pruned,
+      score: r.score,
+    }))
+    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
+  const best = outcome.results[outcome.best]!;
+  return {
+    task: plan.task,
+    target,
+    ...(data.fitted.target.kind === 'classes' ? { classes: data.fitted.target.classes } : {}),
+    metric: plan.metric,
+    rows: { train: data.train.rows, validation: data.validation.rows, test: data.test.rows },
+    excluded: data.excluded,
+    features: data.cols,
+    backend,
+    search: {
+      strategy,
+      halving: true,
+      budgetS,
+      stoppedByBudget: outcome.stoppedByBudget,
+      skipped: outcome.skipped,
+    },
+    leaderboard: leaderboard.map(({ score: _score, ...entry }) => entry),
+    best: { model: best.params.family, params: best.params, test: pick(best.test) },
+  };
+}
+
+function integer(value: string | true | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be an integer. ${USAGE}`);
+  return n;
+}
+
+/** A file shaped like ../shared/data/baselines/splits/*.json: `{ "test_rows": [0-based data rows] }`. */
+async function readTestRows(path: string): Promise<number[]> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new Error(`cannot read --test-rows file "${path}".`);
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`--test-rows file "${path}" is not JSON.`);
+  }
+  const rows = (parsed as { test_rows?: unknown }).test_rows;
+  if (!Array.isArray(rows) || !rows.every((r) => Number.isInteger(r) && (r as number) >= 0))
+    throw new Error(`--test-rows file "${path}": "test_rows" must be an array of 0-based row numbers.`);
+  return rows as number[];
+}

@@ -1,0 +1,86 @@
+/**
+ * The model families Looplab trains (LIFECYCLE §4) and their hyperparameters. Plain data: a run records its
+ * params, and rerunning from the record must rebuild exactly the same model.
+ */
+
+export type ModelFamily = 'baseline' | 'linear' | 'mlp';
+
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['baseline', 'linear', 'mlp'];
+
+/** What a family is called in the UI and in the CLI's leaderboard. */
+export const FAMILY_LABELS: Record<ModelFamily, string> = {
+  baseline: 'Baseline (majority class or mean)',
+  linear: 'Linear / logistic regression',
+  mlp: 'MLP (neural network)',
+};
+
+export interface ModelParams {
+  family: ModelFamily;
+  /** Units per hidden layer; empty for linear and logistic regression. */
+  hidden: number[];
+  activation: 'relu' | 'tanh';
+  /** Dropout rate after each hidden layer. */
+  dropout: number;
+  /** L2 penalty on the weights (not the biases): loss + l2 · Σw² / 2. */
+  l2: number;
+  learningRate: number;
+  batchSize: number;
+  /** The most epochs to train; early stopping usually ends sooner. */
+  epochs: number;
+  /** Early stopping: stop after this many epochs without a better validation loss; the best epoch's weights are kept. */
+  patience: number;
+}
+
+/** Defaults per family, chosen to train well on standardized tabular features in a few seconds. */
+export const DEFAULT_PARAMS: Record<ModelFamily, ModelParams> = {
+  baseline: {
+    family: 'baseline',
+    hidden: [],
+    activation: 'relu',
+    dropout: 0,
+    l2: 0,
+    learningRate: 0,
+    batchSize: 0,
+    epochs: 0,
+    patience: 0,
+  },
+  linear: {
+    family: 'linear',
+    hidden: [],
+    activation: 'relu',
+    dropout: 0,
+    l2: 1e-4,
+    learningRate: 0.02,
+    batchSize: 128,
+    epochs: 60,
+    patience: 6,
+  },
+  mlp: {
+    family: 'mlp',
+    hidden: [64, 32],
+    activation: 'relu',
+    dropout: 0.1,
+    l2: 1e-4,
+    learningRate: 0.003,
+    batchSize: 128,
+    epochs: 60,
+    patience: 6,
+  },
+};
+
+/** Fills a partial parameter set from its family's defaults. */
+export function resolveParams(partial: Partial<ModelParams> & { family: ModelFamily }): ModelParams {
+  const base = DEFAULT_PARAMS[partial.family];
+  const params = { ...base, ...partial, hidden: [...(partial.hidden ?? base.hidden)] };
+  if (params.family !== 'mlp') params.hidden = [];
+  return params;
+}
+
+/** The parameters that differ from the family's defaults, for a compact leaderboard row. */
+export function describeParams(params: ModelParams): string {
+  if (params.family === 'baseline') return 'baseline';
+  const parts = [params.family === 'mlp' ? `layers ${params.hidden.join('-') || 'none'}` : 'linear'];
+  if (params.family === 'mlp') parts.push(`dropout ${params.dropout}`);
+  parts.push(`L2 ${params.l2}`, `lr ${params.learningRate}`, `batch ${params.batchSize}`);
+  return parts.join(', ');
+}

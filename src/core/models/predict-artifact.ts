@@ -1,0 +1,81 @@
+import type { ModelArtifact } from './model-artifact.ts';
+import type { ModelOutput } from './model-output.ts';
+
+/**
+ * Predicts with a model artifact in plain float64 JavaScript, without tfjs. It is the second method that
+ * checks tfjs's predictions in tests, and it serves small batches where starting a tfjs backend would cost
+ * more than the arithmetic.
+ *
+ * @param x Row-major features, rows × artifact.inputDim.
+ */
+export function predictArtifact(artifact: ModelArtifact, x: Float32Array, rows: number): ModelOutput {
+  const { task, classes } = artifact;
+  if (artifact.params.family === 'baseline') {
+    const prior = artifact.prior ?? [0];
+    if (task === 'regression') return { kind: 'value', values: new Float64Array(rows).fill(prior[0]!) };
+    const values = new Float64Array(rows * classes);
+    for (let r = 0; r < rows; r++) for (let k = 0; k < classes; k++) values[r * classes + k] = prior[k]!;
+    return { kind: 'proba', classes, values };
+  }
+  const layers = artifact.weights.length / 2;
+  let input = Float64Array.from(x.subarray(0, rows * artifact.inputDim));
+  let width = artifact.inputDim;
+  for (let l = 0; l < layers; l++) {
+    const w = artifact.weights[2 * l]!;
+    const b = artifact.weights[2 * l + 1]!;
+    const out = w.shape[1]!;
+    const next = new Float64Array(rows * out);
+    const last = l === layers - 1;
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < out; j++) {
+        let sum = b.values[j]!;
+        for (let i = 0; i < width; i++) sum += input[r * width + i]! * w.values[i * out + j]!;
+        if (!last) sum = artifact.params.activation === 'tanh' ? Math.tanh(sum) : Math.max(0, sum);
+        next[r * out + j] = sum;
+      }
+    }
+    input = next;
+    width = out;
+  }
+  return outputFromLogits(artifact, input, rows);
+}
+
+/** Turns the last layer's outputs into probabilities or target-unit values. */
+export function outputFromLogits(
+  artifact: ModelArtifact,
+  logits: ArrayLike<number>,
+  rows: number,
+): ModelOutput {
+  const { task, classes } = artifact;
+  if (task === 'regression') {
+    const { mean, sd } = artifact.targetScale ?? { mean: 0, sd: 1 };
+    const values = new Float64Array(rows);
+    for (let r = 0; r < rows; r++) values[r] = logits[r]! * sd + mean;
+    return { kind: 'value', values };
+  }
+  const values = new Float64Array(rows * classes);
+  if (task === 'binary') {
+    for (let r = 0; r < rows; r++) {
+      const p = sigmoid(logits[r]!);
+      values[2 * r] = 1 - p;
+      values[2 * r + 1] = p;
+    }
+    return { kind: 'proba', classes, values };
+  }
+  for (let r = 0; r < rows; r++) {
+    let max = -Infinity;
+    for (let k = 0; k < classes; k++) max = Math.max(max, logits[r * classes + k]!);
+    let sum = 0;
+    for (let k = 0; k < classes; k++)
+      sum += values[r * classes + k] = Math.exp(logits[r * classes + k]! - max);
+    for (let k = 0; k < classes; k++) values[r * classes + k]! /= sum;
+  }
+  return { kind: 'proba', classes, values };
+}
+
+function sigmoid(z: number): number {
+  // Split by sign so exp never overflows.
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}

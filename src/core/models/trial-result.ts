@@ -1,0 +1,24 @@
+import type { ModelArtifact } from './model-artifact.ts';
+import type { ModelParams } from './model-params.ts';
+import type { EpochRecord } from './training-data.ts';
+
+/** One trained configuration of a search, as the leaderboard and the run record need it. */
+export interface TrialResult {
+  trial: number;
+  params: ModelParams;
+  /** The seed this trial trained with (the experiment's seed, forked per trial). */
+  seed: number;
+  history: EpochRecord[];
+  /** The epoch whose weights were kept (0 for the baseline). */
+  bestEpoch: number;
+  /** The problem metric on the validation rows at the best epoch. */
+  score: number;
+  validation: Record<string, number>;
+  /** Present when the test set was scored for this trial. */
+  test?: Record<string, number>;
+  trainMs: number;
+  /** Successive halving stopped it at a rung with fewer epochs than the survivors got. */
+  pruned: boolean;
+  rung: number;
+  artifact: ModelArtifact;
+}

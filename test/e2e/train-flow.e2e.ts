@@ -1,0 +1,180 @@
+/**
+ * Stages 3–4 in real Chromium: train a search in the train worker (wasm: software GPU adapters are
+ * skipped), see the leaderboard, compare runs, rerun one from its record (identical metrics), prove the
+ * serving path gives bit-identical features, and check that runs survive a reload, that cancel leaves
+ * `cancelled` runs and that closing the tab mid-training leaves `interrupted` ones.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/random.ts';
+import { writeTemp } from './files.ts';
+import { startSession, type Session } from './harness.ts';
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startSession();
+  page = await session.open();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** 800 customers; churn is likely with a high fee and a short tenure, on month-to-month contracts. */
+function churnCsv(): string {
+  const rng = createRng(5);
+  const lines = ['id,fee,tenure,contract,signup,churn'];
+  for (let i = 0; i < 800; i++) {
+    const fee = 20 + 80 * rng.next();
+    const tenure = rng.int(1, 72);
+    const contract = rng.pick(['Month-to-month', 'One year', 'Two year']);
+    const signup = `2023-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    const z =
+      (fee - 60) / 20 - (tenure - 36) / 18 + (contract === 'Month-to-month' ? 1 : -0.5) + rng.normal();
+    lines.push(`C${1000 + i},${fee.toFixed(3)},${tenure},${contract},${signup},${z > 0.8 ? 'Yes' : 'No'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const tab = (name: string) => page.getByRole('tab', { name });
+const trainStatus = () => page.getByTestId('train-status').getAttribute('data-status');
+
+async function defineAndPrepare() {
+  await page.getByLabel('Choose a file…').setInputFiles(writeTemp('churn-train.csv', churnCsv()));
+  await page.getByText('Stored churn-train.csv: 800 rows.').waitFor();
+  await tab('Problem').click();
+  await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('churn');
+  await page.getByText('Looplab guessed binary').waitFor();
+  // A bar no model reaches, so the stop rule never ends these searches early.
+  await page.getByRole('spinbutton', { name: 'Target value' }).fill('0.999');
+  await page.getByRole('button', { name: 'Save problem card' }).click();
+  await page.getByText('Saved as version 1.').waitFor();
+  await tab('Prepare').click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByTestId('split-sizes').waitFor();
+  await page.getByRole('button', { name: 'Save recipe and split' }).click();
+  await page.getByTestId('recipe-saved').waitFor();
+}
+
+async function settings(options: { perFamily: number; epochCap: number; budget: number }) {
+  await tab('Train').click();
+  await page.getByRole('radio', { name: 'Random' }).check();
+  await page.getByRole('spinbutton', { name: 'Configurations per family' }).fill(String(options.perFamily));
+  await page.getByRole('spinbutton', { name: 'Epoch cap' }).fill(String(options.epochCap));
+  await page.getByRole('spinbutton', { name: 'Time budget (s)' }).fill(String(options.budget));
+}
+
+describe('train, compare, rerun and serve', () => {
+  it('trains baseline, linear and MLP in the train worker, with a leaderboard and parallel coordinates', async () => {
+    await defineAndPrepare();
+    await settings({ perFamily: 2, epochCap: 4, budget: 120 });
+    // The suggested features: the id column is dropped, the date becomes parts, the contract one-hot.
+    const features = page.getByRole('table').filter({ hasText: 'Transform' });
+    expect(await features.getByRole('combobox', { name: 'Transform for signup' }).inputValue()).toBe(
+      'datetime',
+    );
+    expect(await features.getByRole('combobox', { name: 'Transform for contract' }).inputValue()).toBe(
+      'onehot',
+    );
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(trainStatus, { timeout: 90_000 }).toBe('done');
+    expect(await page.getByTestId('train-status').innerText()).toMatch(/^Finished: 5 runs on wasm/);
+    const rows = page.getByTestId('leaderboard').locator('tbody tr');
+    expect(await rows.count()).toBe(5);
+    const names = await rows.locator('th').allInnerTexts();
+    expect(names.some((n) => n.startsWith('baseline'))).toBe(true);
+    expect(names.filter((n) => n.startsWith('linear'))).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('mlp'))).toHaveLength(2);
+    expect(await page.getByRole('img', { name: /^Parallel coordinates of 4 trials/ }).count()).toBe(1);
+  });
+
+  it('lists the runs, compares two with a params diff of only what differs and overlaid curves', async () => {
+    await tab('Runs').click();
+    const table = page.getByTestId('runs-table');
+    expect(await table.locator('tbody tr[data-status="finished"]').count()).toBe(5);
+    const mlpBoxes = page.getByRole('checkbox', { name: /^Compare mlp/ });
+    await mlpBoxes.nth(0).check();
+    await mlpBoxes.nth(1).check();
+    const diff = page.getByTestId('params-diff');
+    const keys = await diff.locator('tbody th').allInnerTexts();
+    // Two random MLP configurations differ in their drawn params and seed, never in family or activation.
+    expect(keys).toContain('seed');
+    expect(keys).not.toContain('family');
+    expect(keys).not.toContain('activation');
+    expect(await page.getByRole('img', { name: /^validationLoss of the compared runs/ }).count()).toBe(1);
+  });
+
+  it('reruns an MLP run from its record with identical metrics on wasm', async () => {
+    const row = page
+      .getByTestId('runs-table')
+      .locator('tbody tr')
+      .filter({ hasText: /^\s*mlp/ })
+      .first();
+    await row.getByRole('button', { name: 'Rerun' }).click();
+    await page.getByTestId('reproduction').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('reproduction').getAttribute('data-identical')).toBe('true');
+  });
+
+  it('sends 500 raw training rows through the serve worker: features bit-identical to the training matrix', async () => {
+    const row = page
+      .getByTestId('runs-table')
+      .locator('tbody tr')
+      .filter({ hasText: /^\s*linear/ })
+      .first();
+    await row.getByRole('button', { name: 'Check serving parity' }).click();
+    await expect
+      .poll(() => page.getByTestId('parity').getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('done');
+    expect(await page.getByTestId('parity').getAttribute('data-mismatches')).toBe('0');
+    expect(await page.getByTestId('parity').innerText()).toMatch(
+      /Serving parity: \d+ training rows × \d+ features/,
+    );
+  });
+
+  it('keeps every run after a reload', async () => {
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    await page
+      .getByRole('combobox', { name: 'Dataset', exact: true })
+      .selectOption({ label: 'churn-train.csv' });
+    await tab('Runs').click();
+    await expect
+      .poll(() => page.getByTestId('runs-table').locator('tbody tr[data-status="finished"]').count())
+      .toBe(6);
+  });
+
+  it('cancel leaves the unfinished runs cancelled, with no model', async () => {
+    await settings({ perFamily: 25, epochCap: 300, budget: 600 });
+    await page.getByRole('checkbox', { name: 'Successive halving' }).uncheck();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-progress').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(trainStatus, { timeout: 30_000 }).toBe('cancelled');
+    await tab('Runs').click();
+    await expect
+      .poll(() => page.getByTestId('runs-table').locator('tbody tr[data-status="cancelled"]').count())
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('runs-table').locator('tbody tr[data-status="running"]').count()).toBe(0);
+  });
+
+  it('marks the runs of a tab closed mid-training interrupted on the next load', async () => {
+    await settings({ perFamily: 25, epochCap: 300, budget: 600 });
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-progress').waitFor({ timeout: 60_000 });
+    await page.close();
+    page = await session.browser.context.newPage();
+    await page.goto(session.server.url);
+    await page.locator('[data-ready="true"]').waitFor();
+    await page.getByText(/run\(s\) were interrupted when their tab closed/).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Dataset', exact: true })
+      .selectOption({ label: 'churn-train.csv' });
+    await tab('Runs').click();
+    await expect
+      .poll(() => page.getByTestId('runs-table').locator('tbody tr[data-status="interrupted"]').count())
+      .toBeGreaterThan(0);
+    expect(session.problems.filter((p) => !/interrupted|cancel/i.test(p))).toEqual([]);
+  });
+});
