@@ -5,7 +5,8 @@
  *   from the record reproduces it (tfjs's initialisers and fit shuffling use their own generators);
  * - it can continue from where it stopped, which successive halving needs (train 3 epochs, keep the best
  *   third, train those on to 9, ...);
- * - it does fewer tensor ops per step (no callbacks, no per-batch loss read-back), which matters on wasm.
+ * - it does fewer tensor ops per step (gradients written out in `mlpGradients`, no callbacks, no per-batch
+ *   loss read-back), which matters on wasm and cpu, where the per-op overhead bounds the speed.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelArtifact, WeightTensor } from '../core/models/model-artifact.ts';
@@ -14,6 +15,8 @@ import type { ModelParams } from '../core/models/model-params.ts';
 import { outputFromLogits } from '../core/models/predict-artifact.ts';
 import { createRng, type Rng } from '../core/random.ts';
 import { glorotUniform } from './glorot-uniform.ts';
+import { Adam } from './adam.ts';
+import { mlpGradients, type NetworkShape } from './mlp-gradients.ts';
 import { outputLoss } from './output-loss.ts';
 import type { EpochRecord, MatrixSet, TrainingData } from '../core/models/training-data.ts';
 import type { TrainTensors } from './train-tensors.ts';
@@ -44,7 +47,8 @@ export class NetworkTrainer {
   readonly #options: TrainerOptions;
   readonly #rng: Rng;
   readonly #variables: tf.Variable[] = [];
-  readonly #optimizer: tf.Optimizer;
+  readonly #optimizer: Adam;
+  readonly #shape: NetworkShape;
   readonly #xTrain: tf.Tensor2D;
   readonly #yTrain: tf.Tensor2D;
   readonly #targetScale: { mean: number; sd: number } | undefined;
@@ -70,7 +74,8 @@ export class NetworkTrainer {
       w.dispose();
       b.dispose();
     }
-    this.#optimizer = tf.train.adam(params.learningRate);
+    this.#optimizer = new Adam(this.#variables, params.learningRate);
+    this.#shape = { task: data.task, activation: params.activation, l2: params.l2, dropout: params.dropout };
     this.#xTrain = tensors.x;
     this.#yTrain = tensors.y;
     this.#targetScale = tensors.targetScale;
@@ -115,8 +120,11 @@ export class NetworkTrainer {
       if (this.#options.signal?.aborted) throw abortError();
       const idx = tf.tensor1d(order.subarray(s * batch, Math.min(rows, (s + 1) * batch)), 'int32');
       const seed = dropoutRng.uint32();
-      const cost = this.#optimizer.minimize(() => this.#loss(idx, seed), false, this.#variables);
-      cost?.dispose();
+      tf.tidy(() => {
+        const x = tf.gather(this.#xTrain, idx);
+        const y = tf.gather(this.#yTrain, idx);
+        this.#optimizer.apply(mlpGradients(this.#variables, x, y, this.#shape, seed));
+      });
       idx.dispose();
       if (s % every === 0) this.#options.onStep?.(s + 1, steps);
     }
@@ -149,26 +157,8 @@ export class NetworkTrainer {
     }
   }
 
-  /** The training loss of one batch: the data loss plus the L2 penalty on the weights. */
-  #loss(idx: tf.Tensor1D, seed: number): tf.Scalar {
-    const x = tf.gather(this.#xTrain, idx);
-    const y = tf.gather(this.#yTrain, idx);
-    const logits = this.#forward(x, seed);
-    let loss: tf.Scalar;
-    if (this.#data.task === 'regression') loss = tf.losses.meanSquaredError(y, logits) as tf.Scalar;
-    else if (this.#data.task === 'binary') loss = tf.losses.sigmoidCrossEntropy(y, logits) as tf.Scalar;
-    else loss = tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
-    const l2 = this.#params.l2;
-    if (l2 > 0) {
-      const weights = this.#variables.filter((_, i) => i % 2 === 0);
-      const penalty = tf.addN(weights.map((w) => tf.sum(tf.square(w))));
-      loss = tf.add(loss, tf.mul(penalty, l2 / 2));
-    }
-    return loss;
-  }
-
-  /** Logits for a batch; with a dropout seed, dropout is applied after each hidden layer (training). */
-  #forward(x: tf.Tensor2D, dropoutSeed?: number): tf.Tensor2D {
+  /** Logits for a batch (no dropout: this is the prediction path). */
+  #forward(x: tf.Tensor2D): tf.Tensor2D {
     const layers = this.#variables.length / 2;
     let h = x;
     for (let l = 0; l < layers; l++) {
@@ -180,8 +170,6 @@ export class NetworkTrainer {
         activation: last || this.#params.activation === 'tanh' ? 'linear' : 'relu',
       }) as tf.Tensor2D;
       if (!last && this.#params.activation === 'tanh') h = tf.tanh(h);
-      if (!last && dropoutSeed !== undefined && this.#params.dropout > 0)
-        h = tf.dropout(h, this.#params.dropout, undefined, dropoutSeed + l) as tf.Tensor2D;
     }
     return h;
   }
