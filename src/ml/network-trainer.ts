@@ -49,8 +49,7 @@ export class NetworkTrainer {
   readonly #variables: tf.Variable[] = [];
   readonly #optimizer: Adam;
   readonly #shape: NetworkShape;
-  readonly #xTrain: tf.Tensor2D;
-  readonly #yTrain: tf.Tensor2D;
+  readonly #tensors: TrainTensors;
   readonly #targetScale: { mean: number; sd: number } | undefined;
   readonly #curveRows: MatrixSet;
   readonly #started = performance.now();
@@ -76,8 +75,7 @@ export class NetworkTrainer {
     }
     this.#optimizer = new Adam(this.#variables, params.learningRate);
     this.#shape = { task: data.task, activation: params.activation, l2: params.l2, dropout: params.dropout };
-    this.#xTrain = tensors.x;
-    this.#yTrain = tensors.y;
+    this.#tensors = tensors;
     this.#targetScale = tensors.targetScale;
     const { train } = data;
     this.#curveRows = sampleRows(train, data.cols, TRAIN_CURVE_ROWS, this.#rng.fork('curve'));
@@ -118,14 +116,11 @@ export class NetworkTrainer {
     const every = Math.max(1, Math.floor(steps / 20));
     for (let s = 0; s < steps; s++) {
       if (this.#options.signal?.aborted) throw abortError();
-      const idx = tf.tensor1d(order.subarray(s * batch, Math.min(rows, (s + 1) * batch)), 'int32');
       const seed = dropoutRng.uint32();
       tf.tidy(() => {
-        const x = tf.gather(this.#xTrain, idx);
-        const y = tf.gather(this.#yTrain, idx);
+        const { x, y } = this.#tensors.batch(order, s * batch, Math.min(rows, (s + 1) * batch));
         this.#optimizer.apply(mlpGradients(this.#variables, x, y, this.#shape, seed));
       });
-      idx.dispose();
       if (s % every === 0) this.#options.onStep?.(s + 1, steps);
     }
     this.#options.onStep?.(steps, steps);
