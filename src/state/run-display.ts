@@ -143,3 +143,32 @@ export function paramValue(run: RunRecord, key: string): number | string {
   if (Array.isArray(v)) return v.length ? v.join('-') : 'none';
   return String(v ?? '—');
 }
+
+export type RunSortKey = 'createdAt' | 'score' | 'name' | 'durationMs';
+
+export interface RunQuery {
+  /** Case-insensitive text matched against the run's name and params. */
+  text: string;
+  status: 'all' | RunRecord['status'];
+  key: RunSortKey;
+  descending: boolean;
+}
+
+/** The runs a query keeps, in its order; runs without a value for the key sort as lowest. */
+export function queryRuns(runs: readonly RunRecord[], query: RunQuery): RunRecord[] {
+  const text = query.text.trim().toLowerCase();
+  const sign = query.descending ? -1 : 1;
+  const value = (run: RunRecord): number | string =>
+    query.key === 'name'
+      ? (run.name ?? '')
+      : query.key === 'score'
+        ? (run.score ?? -Infinity)
+        : (run[query.key] ?? -Infinity);
+  return runs
+    .filter((run) => query.status === 'all' || run.status === query.status)
+    .filter((run) => !text || `${run.name ?? ''} ${JSON.stringify(run.params)}`.toLowerCase().includes(text))
+    .toSorted((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      return (x < y ? -1 : x > y ? 1 : 0) * sign;
+    });
+}

@@ -19,6 +19,7 @@ import type { ProblemCard } from '../core/problem/problem-card.ts';
 import type { RecipeStep } from '../core/recipe/recipe-step.ts';
 import type { RunRecord } from '../core/records.ts';
 import { runLockName } from '../storage/runs.ts';
+import { queryRuns, type RunSortKey } from './run-display.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { CancelledError } from './worker-client.ts';
 import { serveWorker, trainWorker } from './workers.ts';
@@ -69,7 +70,7 @@ export class TrainState {
   runs = $state.raw<RunRecord[]>([]);
   /** Runs picked for comparison. */
   selected = $state.raw<string[]>([]);
-  sortKey = $state<'createdAt' | 'score' | 'name' | 'durationMs'>('createdAt');
+  sortKey = $state<RunSortKey>('createdAt');
   sortDescending = $state(true);
   filter = $state('');
   statusFilter = $state<'all' | RunRecord['status']>('all');
@@ -90,20 +91,14 @@ export class TrainState {
   );
 
   /** Runs after the filter, in the chosen order. */
-  visibleRuns = $derived.by(() => {
-    const text = this.filter.trim().toLowerCase();
-    const key = this.sortKey;
-    const sign = this.sortDescending ? -1 : 1;
-    const value = (run: RunRecord): number | string =>
-      key === 'name' ? (run.name ?? '') : key === 'score' ? (run.score ?? -Infinity) : (run[key] ?? 0);
-    return this.runs
-      .filter((run) => this.statusFilter === 'all' || run.status === this.statusFilter)
-      .filter((run) => !text || `${run.name} ${JSON.stringify(run.params)}`.toLowerCase().includes(text))
-      .toSorted((a, b) => {
-        const [x, y] = [value(a), value(b)];
-        return (x < y ? -1 : x > y ? 1 : 0) * sign;
-      });
-  });
+  visibleRuns = $derived(
+    queryRuns(this.runs, {
+      text: this.filter,
+      status: this.statusFilter,
+      key: this.sortKey,
+      descending: this.sortDescending,
+    }),
+  );
 
   selectedRuns = $derived(this.runs.filter((r) => this.selected.includes(r.id)));
 
