@@ -6,6 +6,7 @@
 import { expose } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import type { ExperimentSpec, TrainEvent } from '../src/core/experiment/index.ts';
+import { evaluateRun } from './evaluate-run.ts';
 import { parityRows } from './parity-rows.ts';
 import { reproduceRun } from './reproduce-run.ts';
 import { runExperiment } from './run-experiment.ts';
@@ -28,6 +29,12 @@ const api = {
     onEvent: (event: TrainEvent) => void,
   ) {
     return reproduceRun(runId, sweepId, await initBackend(backend), onEvent);
+  },
+
+  /** A run's predictions, truth and metrics on its validation or test rows. */
+  async evaluateRun(runId: string, set: 'validation' | 'test', backend: BackendRequest) {
+    await initBackend(backend);
+    return evaluateRun(runId, set);
   },
 
   /** A run's first training rows, raw and as trained on, for the serving parity check. */

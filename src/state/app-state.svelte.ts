@@ -10,6 +10,7 @@ import type { DatasetRecord, ProjectRecord } from '../core/records.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
 import { dataWorker, serveWorker, trainWorker } from './workers.ts';
+import { EvalState } from './eval-state.svelte.ts';
 import { TrainState } from './train-state.svelte.ts';
 import { WorkState } from './work-state.svelte.ts';
 
@@ -60,9 +61,10 @@ export class AppState {
   ready = $state(false);
 
   /** The lifecycle stage on screen. */
-  stage = $state<'data' | 'profile' | 'problem' | 'prepare' | 'train' | 'runs'>('data');
+  stage = $state<'data' | 'profile' | 'problem' | 'prepare' | 'train' | 'runs' | 'evaluate'>('data');
   readonly work = new WorkState(this);
   readonly train = new TrainState(this);
+  readonly evaluation = new EvalState(this);
 
   project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);

@@ -4,6 +4,7 @@
  * serving path gives bit-identical features, and check that runs survive a reload, that cancel leaves
  * `cancelled` runs and that closing the tab mid-training leaves `interrupted` ones.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.ts';
@@ -143,6 +144,53 @@ describe('train, compare, rerun and serve', () => {
     await expect
       .poll(() => page.getByTestId('runs-table').locator('tbody tr[data-status="finished"]').count())
       .toBe(6);
+  });
+
+  it('evaluates a run on its test rows: moving the threshold gives the precision and recall computed directly', async () => {
+    await tab('Evaluate').click();
+    await page.getByRole('radio', { name: 'Sealed test rows' }).check();
+    await page.getByRole('button', { name: 'Evaluate' }).click();
+    await page.getByTestId('evaluation').waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download predictions (CSV)' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe('row,actual,predicted,p(No),p(Yes)');
+    const rows = csv.slice(1).map((line) => line.split(','));
+    const direct = (threshold: number) => {
+      let [tp, fp, fn] = [0, 0, 0];
+      for (const [, actual, , , p] of rows) {
+        const positive = Number(p) >= threshold;
+        if (actual === 'Yes' && positive) tp++;
+        else if (actual === 'Yes') fn++;
+        else if (positive) fp++;
+      }
+      return { precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0, tp, fp };
+    };
+    const shown = async () => ({
+      precision: Number(await page.getByTestId('precision').innerText()),
+      recall: Number(await page.getByTestId('recall').innerText()),
+      tp: Number(await page.getByTestId('tp').innerText()),
+      fp: Number(await page.getByTestId('fp').innerText()),
+    });
+    const values: { precision: number; recall: number }[] = [];
+    for (const threshold of [0.3, 0.7]) {
+      await page.getByTestId('threshold').fill(String(threshold));
+      const expected = direct(threshold);
+      await expect.poll(async () => (await shown()).tp).toBe(expected.tp);
+      const got = await shown();
+      expect(got.fp).toBe(expected.fp);
+      expect(got.precision).toBeCloseTo(expected.precision, 4);
+      expect(got.recall).toBeCloseTo(expected.recall, 4);
+      values.push(got);
+    }
+    // A higher threshold predicts fewer positives: recall falls.
+    expect(values[1]!.recall).toBeLessThan(values[0]!.recall);
+    expect(await page.getByRole('img', { name: /^ROC curve, AUC/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^Calibration/ }).count()).toBe(1);
   });
 
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {

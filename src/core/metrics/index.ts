@@ -51,3 +51,7 @@ export { rocCurve } from './roc-curve.ts';
 export type { RocCurve, RocCurveOptions } from './roc-curve.ts';
 export { thresholdCounts } from './threshold-counts.ts';
 export type { ThresholdCounts } from './threshold-counts.ts';
+export { calibrationCurve } from './calibration-curve.ts';
+export type { CalibrationBin } from './calibration-curve.ts';
+export { thresholdSummary } from './threshold-summary.ts';
+export type { ThresholdSummary } from './threshold-summary.ts';
