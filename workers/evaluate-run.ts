@@ -3,6 +3,8 @@ import { evaluateOutput } from '../src/core/models/evaluate-output.ts';
 import type { ModelArtifact } from '../src/core/models/model-artifact.ts';
 import type { ModelOutput } from '../src/core/models/model-output.ts';
 import { predictNetwork } from '../src/ml/predict-network.ts';
+import type { RawTable } from '../src/core/table/raw-table.ts';
+import { loadTable } from './load-table.ts';
 import { experimentData, loadInputs } from './run-experiment.ts';
 import { workerStorage } from './worker-storage.ts';
 
@@ -22,6 +24,11 @@ export interface RunEvaluation {
   y: Float64Array;
   output: ModelOutput;
   metrics: Record<string, number>;
+  /**
+   * The evaluated rows' raw cells for every source column the model reads (segments and fairness group by
+   * them): categorical for one-hot, frequency, ordinal and boolean features, numeric for numeric ones.
+   */
+  columns: { name: string; kind: 'categorical' | 'numeric'; cells: (string | null)[] }[];
 }
 
 /** Rebuilds a run's data from its lineage and predicts a set with its artifact, on this worker's backend. */
@@ -48,5 +55,31 @@ export async function evaluateRun(runId: string, set: 'validation' | 'test'): Pr
     y: rows.y,
     output,
     metrics: evaluateOutput(artifact.task, output, rows.y),
+    columns: segmentColumns(pipeline, await loadTable(inputs.dataset.id), data.rowIds[set]),
   };
+}
+
+/** Raw cells of the rows, per source column the pipeline reads, with how a segment should group it. */
+function segmentColumns(
+  pipeline: FittedPipeline,
+  table: RawTable,
+  rowIds: Uint32Array,
+): RunEvaluation['columns'] {
+  const out: RunEvaluation['columns'] = [];
+  for (const t of pipeline.spec.transforms) {
+    if (t.kind === 'drop' || t.kind === 'tfidf' || t.kind === 'datetime') continue;
+    if (out.some((c) => c.name === t.column)) continue;
+    const index = table.names.indexOf(t.column);
+    if (index < 0) continue;
+    const column = table.columns[index]!;
+    out.push({
+      name: t.column,
+      kind: t.kind === 'numeric' ? 'numeric' : 'categorical',
+      cells: Array.from(rowIds, (r) => {
+        const text = column[r]!.trim();
+        return text === '' ? null : text;
+      }),
+    });
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import type { ExperimentSpec, TrainEvent } from '../src/core/experiment/index.ts
 import { evaluateRun } from './evaluate-run.ts';
 import { parityRows } from './parity-rows.ts';
 import { reproduceRun } from './reproduce-run.ts';
+import { probeRun, stabilityRun } from './validate-run.ts';
 import { runExperiment } from './run-experiment.ts';
 import { initBackend } from './tf-backend.ts';
 
@@ -35,6 +36,23 @@ const api = {
   async evaluateRun(runId: string, set: 'validation' | 'test', backend: BackendRequest) {
     await initBackend(backend);
     return evaluateRun(runId, set);
+  },
+
+  /** Edge-case probes of a run through the serving path. */
+  async probeRun(runId: string, backend: BackendRequest) {
+    await initBackend(backend);
+    return probeRun(runId);
+  },
+
+  /** A run's configuration retrained with K seeds, each scored on validation and test rows. */
+  async stabilityRun(
+    runId: string,
+    seeds: number,
+    backend: BackendRequest,
+    onSeed?: (done: number, total: number) => void,
+  ) {
+    await initBackend(backend);
+    return stabilityRun(runId, seeds, onSeed);
   },
 
   /** A run's first training rows, raw and as trained on, for the serving parity check. */

@@ -4,6 +4,7 @@
  */
 import { parseCommand } from './parse-command.ts';
 import { envCommand } from './env-command.ts';
+import { metricsCommand } from './metrics-command.ts';
 import { profileCommand } from './profile-command.ts';
 import { runCommand } from './run-command.ts';
 
@@ -18,8 +19,10 @@ commands:
   run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] [--seed N]
                      [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu]
                      [--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]
+                     [--sensitive <col>] [--seeds K] [--card <out.md|out.html>]
                      define, clean (suggested recipe), split, build features, search the model families,
-                     and print the leaderboard with validation and test metrics`;
+                     and print the leaderboard with validation and test metrics
+  metrics <input.json> print the sklearn-oracle metrics of {task, y_true, y_pred, y_score?, labels?, pos_label?}`;
 
 type Command = (args: string[]) => Promise<unknown>;
 
@@ -28,6 +31,7 @@ const commands: Record<string, Command> = {
   env: envCommand,
   profile: profileCommand,
   run: runCommand,
+  metrics: metricsCommand,
 };
 
 /** Runs one command; returns the process exit code. */

@@ -6,12 +6,14 @@ import { searchModels } from '../ml/search-models.ts';
 import { UsageError } from './main.ts';
 import { parseOptions } from './profile-command.ts';
 import { readTable } from './read-table.ts';
+import { checkEvaluationOptions, runEvaluation } from './run-evaluation.ts';
 import { initNodeBackend } from './tf-node.ts';
 
 const USAGE =
   'usage: looplab run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] ' +
   '[--seed N] [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu] ' +
-  '[--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]';
+  '[--strategy grid|random] [--trials N] [--max-epochs N] [--no-header] [--sensitive <col>] [--seeds K] ' +
+  '[--card <out.md|out.html>]';
 
 /** The metric names the CLI prints, in this order (f1: positive class for binary, macro for multiclass). */
 const CLASSIFICATION_KEYS = ['accuracy', 'f1', 'roc_auc', 'log_loss'];
@@ -37,6 +39,9 @@ export async function runCommand(args: string[]) {
       'strategy',
       'trials',
       'max-epochs',
+      'sensitive',
+      'seeds',
+      'card',
     ],
     ['no-header'],
   );
@@ -70,8 +75,13 @@ export async function runCommand(args: string[]) {
       : [];
   const testRows =
     typeof options['test-rows'] === 'string' ? await readTestRows(options['test-rows']) : undefined;
+  const seeds = options.seeds === undefined ? undefined : integer(options.seeds, 'seeds', 0);
+  if (seeds !== undefined && seeds < 2) throw new UsageError(`--seeds must be at least 2. ${USAGE}`);
+  const sensitive = options.sensitive as string | undefined;
+  const card = options.card as string | undefined;
 
-  const { table } = await readTable(file, { header: options['no-header'] ? false : 'auto' });
+  const { table, result } = await readTable(file, { header: options['no-header'] ? false : 'auto' });
+  checkEvaluationOptions(table, task, { sensitive }, USAGE);
   const plan = autoExperiment(table, {
     target,
     task,
@@ -80,6 +90,7 @@ export async function runCommand(args: string[]) {
     seed,
     fractions: testRows ? [0.85, 0.15, 0] : [0.7, 0.15, 0.15],
   });
+  checkEvaluationOptions(table, plan.task, { sensitive }, USAGE);
   const data = buildExperimentData(table, {
     recipe: plan.recipe,
     split: plan.split,
@@ -125,6 +136,16 @@ export async function runCommand(args: string[]) {
     }))
     .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
   const best = outcome.results[outcome.best]!;
+  const evaluation = await runEvaluation(plan, data, outcome, table, {
+    seed,
+    ...(seeds !== undefined ? { seeds } : {}),
+    ...(sensitive !== undefined ? { sensitive } : {}),
+    ...(card !== undefined ? { card } : {}),
+    metricKeys: keys,
+    backend,
+    dataset: { file, sha256: result.sha256 },
+    fixedTestRows: testRows !== undefined,
+  });
   return {
     task: plan.task,
     target,
@@ -143,6 +164,7 @@ export async function runCommand(args: string[]) {
     },
     leaderboard: leaderboard.map(({ score: _score, ...entry }) => entry),
     best: { model: best.params.family, params: best.params, test: pick(best.test) },
+    ...evaluation,
   };
 }
 

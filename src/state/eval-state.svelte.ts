@@ -7,17 +7,40 @@ import { backendRequestFrom } from '../core/compute/backend-policy.ts';
 import {
   calibrationCurve,
   confusionMatrix,
+  higherIsBetter,
   precisionRecallCurve,
   predictedClasses,
   rocCurve,
   thresholdSummary,
 } from '../core/metrics/index.ts';
+import {
+  compareChallenger,
+  fairnessReport,
+  modelCardHtml,
+  modelCardMarkdown,
+  segmentMetrics,
+  summarizeSeeds,
+  type ChallengerDecision,
+  type ModelCardData,
+  type ProbeReport,
+} from '../core/evaluate/index.ts';
+import type { ProblemCard } from '../core/problem/problem-card.ts';
 import { createRng } from '../core/random.ts';
+import type { SeedResult } from '../../workers/validate-run.ts';
 import type { RunEvaluation } from '../../workers/evaluate-run.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { trainWorker } from './workers.ts';
 
 type Evaluation = RunEvaluation;
+
+/** Whether a metric improves upwards; unknown names count as higher-is-better. */
+function higherIsBetterOr(metric: string): boolean {
+  try {
+    return higherIsBetter(metric);
+  } catch {
+    return true;
+  }
+}
 
 /** Residual plots draw at most this many points (a seeded sample): more is ink, not information. */
 const MAX_POINTS = 2000;
@@ -78,13 +101,227 @@ export class EvalState {
     };
   });
 
+  segmentColumn = $state<string | null>(null);
+  sensitiveColumn = $state<string | null>(null);
+  probes = $state.raw<{
+    status: 'idle' | 'running' | 'done' | 'error';
+    reports: ProbeReport[];
+    error?: string;
+  }>({
+    status: 'idle',
+    reports: [],
+  });
+  seeds = $state(3);
+  stability = $state.raw<{
+    status: 'idle' | 'running' | 'done' | 'error';
+    done: number;
+    total: number;
+    runId?: string;
+    seeds: SeedResult[];
+    testTrainRatio?: number;
+    error?: string;
+  }>({ status: 'idle', done: 0, total: 0, seeds: [] });
+  championId = $state<string | null>(null);
+  minImprovement = $state(0);
+  compareError = $state('');
+  decision = $state.raw<(ChallengerDecision & { champion: number; challenger: number }) | null>(null);
+
+  segmentReport = $derived.by(() => {
+    const r = this.result;
+    const column = r?.columns.find((c) => c.name === this.segmentColumn) ?? r?.columns[0];
+    if (!r || !column) return null;
+    return segmentMetrics({
+      task: r.task,
+      yTrue: r.y,
+      output: r.output,
+      column,
+      metric: r.metric,
+      threshold: this.threshold,
+    });
+  });
+
+  fairness = $derived.by(() => {
+    const r = this.result;
+    if (!r || r.task !== 'binary') return null;
+    const column = r.columns.find((c) => c.name === this.sensitiveColumn);
+    if (!column) return null;
+    return fairnessReport({ yTrue: r.y, output: r.output, column, threshold: this.threshold });
+  });
+
+  stabilitySummary = $derived(
+    this.stability.seeds.length
+      ? {
+          validation: summarizeSeeds(this.stability.seeds.map((s) => s.validation)),
+          test: summarizeSeeds(this.stability.seeds.map((s) => s.test)),
+        }
+      : null,
+  );
+
+  async runProbes(): Promise<void> {
+    if (!this.runId) return;
+    this.probes = { status: 'running', reports: [] };
+    try {
+      const reports = await trainWorker.call('probeRun', [this.runId, this.#backend()]);
+      this.probes = { status: 'done', reports };
+    } catch (error) {
+      this.probes = {
+        status: 'error',
+        reports: [],
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  async runStability(runId = this.runId): Promise<SeedResult[]> {
+    if (!runId) return [];
+    this.stability = { status: 'running', done: 0, total: this.seeds, runId, seeds: [] };
+    try {
+      const result = await trainWorker.call('stabilityRun', [
+        runId,
+        this.seeds,
+        this.#backend(),
+        (done: number, total: number) => (this.stability = { ...this.stability, done, total }),
+      ]);
+      this.stability = { status: 'done', done: this.seeds, total: this.seeds, runId, ...result };
+      return result.seeds;
+    } catch (error) {
+      this.stability = {
+        ...this.stability,
+        status: 'error',
+        error: error instanceof Error ? error.message : String(error),
+      };
+      return [];
+    }
+  }
+
+  /**
+   * Champion (the chosen run) against challenger (the evaluated run) on the same sealed test rows: the
+   * card's bar, the minimum improvement, and, when both have per-seed test scores from a stability check
+   * with the same K, the corrected paired t-test.
+   */
+  async compare(): Promise<void> {
+    const r = this.result;
+    const card = this.#app.work.problem?.card as ProblemCard | undefined;
+    if (!r || !this.championId || !card) {
+      this.compareError = 'Choose a champion run, and save a problem card: its metric target is the bar.';
+      return;
+    }
+    this.compareError = '';
+    try {
+      await this.#compare(r, card);
+    } catch (error) {
+      this.compareError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #compare(r: Evaluation, card: ProblemCard): Promise<void> {
+    const request = this.#backend();
+    const championId = this.championId!;
+    const [champion, challenger] = await Promise.all([
+      trainWorker.call('evaluateRun', [championId, 'test', request]),
+      r.set === 'test' ? Promise.resolve(r) : trainWorker.call('evaluateRun', [r.runId, 'test', request]),
+    ]);
+    const metric = r.metric;
+    const higher = higherIsBetterOr(metric);
+    let paired: Parameters<typeof compareChallenger>[0]['paired'];
+    if (this.stability.runId === r.runId && this.stability.seeds.length >= 2) {
+      const challengerSeeds = this.stability.seeds;
+      const championSeeds = await this.runStability(championId);
+      this.stability = { ...this.stability, runId: r.runId, seeds: challengerSeeds };
+      paired = {
+        champion: championSeeds.map((s) => s.test[metric] ?? NaN),
+        challenger: challengerSeeds.map((s) => s.test[metric] ?? NaN),
+        testTrainRatio: this.stability.testTrainRatio ?? 0,
+      };
+    }
+    const decision = compareChallenger({
+      metric,
+      higherIsBetter: higher,
+      champion: champion.metrics[metric] ?? NaN,
+      challenger: challenger.metrics[metric] ?? NaN,
+      absoluteBar: card.metric.target,
+      ...(this.minImprovement > 0 ? { minImprovement: { absolute: this.minImprovement } } : {}),
+      ...(paired ? { paired } : {}),
+    });
+    this.decision = {
+      ...decision,
+      champion: champion.metrics[metric] ?? NaN,
+      challenger: challenger.metrics[metric] ?? NaN,
+    };
+  }
+
+  /** The model card of the evaluated run, from its record, the problem card and the reports on screen. */
+  modelCard(format: 'md' | 'html'): string {
+    const r = this.result;
+    const work = this.#app.work;
+    const card = work.problem?.card as ProblemCard | undefined;
+    const run = this.#app.train.runs.find((x) => x.id === r?.runId);
+    const dataset = this.#app.dataset;
+    if (!r || !card || !run || !dataset) return '';
+    const split = work.recipe?.split as { request?: { method: string; seed: number } } | undefined;
+    const data: ModelCardData = {
+      problem: {
+        target: card.target,
+        task: card.taskType,
+        metric: card.metric.name,
+        higherIsBetter: higherIsBetterOr(card.metric.name),
+        bar: card.metric.target,
+        ...(card.positiveClass ? { positiveClass: card.positiveClass } : {}),
+        usage: card.usage,
+        costNote: card.costNote,
+      },
+      data: {
+        datasetName: dataset.name,
+        sha256: dataset.sha256,
+        rows: { ...(run.lineage?.rows ?? {}) },
+        recipe: { version: run.lineage?.recipeVersion ?? '', hash: run.lineage?.recipeHash ?? '' },
+        pipelineVersion: run.lineage?.pipelineVersion ?? '',
+        split: { method: split?.request?.method ?? 'random', seed: Number(split?.request?.seed ?? 0) },
+      },
+      model: {
+        family: String(run.params.family ?? ''),
+        params: run.params,
+        seed: run.seed,
+        backend: String(run.environment.backend ?? ''),
+        commit: String(run.environment.commit ?? ''),
+      },
+      metrics: {
+        validation: run.metrics,
+        ...(run.test ? { test: run.test } : r.set === 'test' ? { test: r.metrics } : {}),
+      },
+      segments: this.segmentReport ? [this.segmentReport] : [],
+      ...(this.fairness ? { fairness: this.fairness } : {}),
+      ...(this.stabilitySummary && this.stability.runId === r.runId
+        ? { stability: this.stabilitySummary.test }
+        : {}),
+      probes: this.probes.reports,
+      limitations: [
+        `Evaluated on ${r.rows} ${r.set} rows of one ${split?.request?.method ?? 'random'} split; the figures carry that sampling error.`,
+        ...(this.segmentReport?.segments
+          .filter((s) => s.flagged)
+          .map((s) => `Weak segment: ${this.segmentReport!.column} = ${s.label}.`) ?? []),
+        ...(this.fairness?.flags.map((f) => f.message) ?? []),
+        ...(this.probes.status === 'done' ? [] : ['Edge-case probes were not run.']),
+      ],
+      // A timestamp, not state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      generatedAt: new Date().toISOString(),
+    };
+    return format === 'md' ? modelCardMarkdown(data) : modelCardHtml(data);
+  }
+
+  #backend() {
+    return backendRequestFrom(this.#app.backendChoice, this.#app.allowSoftware);
+  }
+
   async evaluate(): Promise<void> {
     if (!this.runId) return;
     this.status = 'running';
     this.error = '';
     try {
-      const request = backendRequestFrom(this.#app.backendChoice, this.#app.allowSoftware);
-      this.result = await trainWorker.call('evaluateRun', [this.runId, this.set, request]);
+      this.result = await trainWorker.call('evaluateRun', [this.runId, this.set, this.#backend()]);
+      this.probes = { status: 'idle', reports: [] };
+      this.decision = null;
       this.status = 'done';
     } catch (error) {
       this.status = 'error';

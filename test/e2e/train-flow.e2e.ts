@@ -193,6 +193,81 @@ describe('train, compare, rerun and serve', () => {
     expect(await page.getByRole('img', { name: /^Calibration/ }).count()).toBe(1);
   });
 
+  it('shows segments and fairness by contract that match a direct count, probes, stability, a comparison and a card', async () => {
+    // The run's test predictions, and the generated file's contract per row.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download predictions (CSV)' }).click(),
+    ]);
+    const predictions = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const contractOf = churnCsv()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[3]!);
+    const threshold = Number(await page.getByTestId('threshold').inputValue());
+
+    await page.getByRole('combobox', { name: 'Column', exact: true }).selectOption('contract');
+    const segmentRows = await page.getByTestId('segments').locator('tbody tr').all();
+    const shownSegments = new Map<string, number>();
+    for (const row of segmentRows)
+      shownSegments.set(
+        await row.locator('th').innerText(),
+        Number(await row.locator('td').first().innerText()),
+      );
+    const counted = new Map<string, number>();
+    for (const [row] of predictions)
+      counted.set(contractOf[Number(row)]!, (counted.get(contractOf[Number(row)]!) ?? 0) + 1);
+    expect(shownSegments).toEqual(counted);
+
+    await page.getByRole('combobox', { name: 'Sensitive column' }).selectOption('contract');
+    const groups = await page.getByTestId('fairness').locator('tbody tr').all();
+    for (const row of groups) {
+      const group = (await row.locator('th').innerText()).replace(/ \(too few.*$/, '');
+      const members = predictions.filter(([r]) => contractOf[Number(r)] === group);
+      const selected = members.filter(([, , , , p]) => Number(p) >= threshold).length;
+      expect(Number(await row.locator('td').nth(1).innerText())).toBeCloseTo(selected / members.length, 4);
+    }
+
+    await page.getByRole('button', { name: 'Run probes' }).click();
+    await expect
+      .poll(() => page.getByTestId('probes').innerText(), { timeout: 60_000 })
+      .toMatch(/all gave a valid prediction or a clear error/);
+
+    await page.getByRole('spinbutton', { name: 'Seeds' }).fill('2');
+    await page.getByRole('button', { name: 'Train 2 seeds' }).click();
+    await page.getByTestId('stability').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('stability').innerText()).toMatch(/roc_auc\s+0\.\d{4} ± 0\.\d{4}/);
+
+    const champion = page.getByRole('combobox', { name: 'Champion' });
+    await champion.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page
+      .getByTestId('decision')
+      .or(page.getByTestId('compare-error'))
+      .first()
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('compare-error').count()).toBe(0);
+    expect(
+      await page
+        .locator('li')
+        .filter({ hasText: /corrected paired t-test|t = / })
+        .count(),
+    ).toBeGreaterThan(0);
+
+    const [card] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Markdown' }).click(),
+    ]);
+    const markdown = readFileSync((await card.path())!, 'utf8');
+    expect(markdown).toContain('churn');
+    expect(markdown).toMatch(/\n\|.*\|\n\|[- :|]+\|\n/);
+  });
+
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {
     await settings({ perFamily: 25, epochCap: 300, budget: 600 });
     await page.getByRole('checkbox', { name: 'Successive halving' }).uncheck();
