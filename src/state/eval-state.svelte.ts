@@ -323,6 +323,8 @@ export class EvalState {
       this.probes = { status: 'idle', reports: [] };
       this.decision = null;
       this.status = 'done';
+      // Edge-case probes run on every evaluation (LIFECYCLE §5): a model that answers NaN is not finished.
+      void this.runProbes();
     } catch (error) {
       this.status = 'error';
       this.error = error instanceof Error ? error.message : String(error);

@@ -233,7 +233,7 @@ describe('train, compare, rerun and serve', () => {
       expect(Number(await row.locator('td').nth(1).innerText())).toBeCloseTo(selected / members.length, 4);
     }
 
-    await page.getByRole('button', { name: 'Run probes' }).click();
+    // Probes run by themselves after every evaluation.
     await expect
       .poll(() => page.getByTestId('probes').innerText(), { timeout: 60_000 })
       .toMatch(/all gave a valid prediction or a clear error/);
