@@ -160,6 +160,8 @@ export interface BundleRecord extends ProjectScoped {
   version: number;
   /** The immutable packaged model: weights, pipeline, signature, reference statistics, lineage. */
   payload: Record<string, unknown>;
+  /** Free labels ("baseline", "reviewed"); the only part of a registered version that can change. */
+  tags?: string[];
 }
 
 export interface AliasRecord {

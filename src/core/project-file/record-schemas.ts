@@ -130,6 +130,7 @@ export const bundleSchema = z.object({
   runId: id,
   version: count,
   payload: openObject,
+  tags: z.array(z.string()).optional(),
 }) satisfies z.ZodType<BundleRecord>;
 
 export const aliasSchema = z.object({
