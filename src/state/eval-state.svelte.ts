@@ -25,6 +25,7 @@ import {
   type ProbeReport,
 } from '../core/evaluate/index.ts';
 import type { ProblemCard } from '../core/problem/problem-card.ts';
+import { safeCsvCell } from '../core/deploy/safe-csv-cell.ts';
 import { createRng } from '../core/random.ts';
 import type { SeedResult } from '../../workers/validate-run.ts';
 import type { RunEvaluation } from '../../workers/evaluate-run.ts';
@@ -336,7 +337,8 @@ export class EvalState {
     const r = this.result;
     if (!r) return '';
     const name = (k: number) => r.classNames[k] ?? String(k);
-    const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+    // Class names come from the user's file: a name like "=cmd" must not run as a spreadsheet formula.
+    const quote = (text: string) => safeCsvCell(text);
     const lines: string[] = [];
     if (r.output.kind === 'value') {
       lines.push('row,actual,predicted');
