@@ -7,8 +7,17 @@ import { envCommand } from './env-command.ts';
 import { metricsCommand } from './metrics-command.ts';
 import { profileCommand } from './profile-command.ts';
 import { runCommand } from './run-command.ts';
+import { scoreCommand } from './score-command.ts';
 
 export class UsageError extends Error {}
+
+/** A command result printed as is (e.g. CSV), not as JSON; `note` goes to stderr. */
+export class RawOutput {
+  constructor(
+    readonly text: string,
+    readonly note?: string,
+  ) {}
+}
 
 const USAGE = `usage: looplab <command> [args]
 commands:
@@ -19,9 +28,11 @@ commands:
   run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] [--seed N]
                      [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu]
                      [--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]
-                     [--sensitive <col>] [--seeds K] [--card <out.md|out.html>]
+                     [--sensitive <col>] [--seeds K] [--card <out.md|out.html>] [--bundle <out.zip>]
                      define, clean (suggested recipe), split, build features, search the model families,
                      and print the leaderboard with validation and test metrics
+  score <bundle.zip> <file.csv>
+                     score every row with a model bundle (written by run --bundle); predictions CSV on stdout
   metrics <input.json> print the sklearn-oracle metrics of {task, y_true, y_pred, y_score?, labels?, pos_label?}`;
 
 type Command = (args: string[]) => Promise<unknown>;
@@ -31,6 +42,7 @@ const commands: Record<string, Command> = {
   env: envCommand,
   profile: profileCommand,
   run: runCommand,
+  score: scoreCommand,
   metrics: metricsCommand,
 };
 
@@ -48,13 +60,22 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await command(args);
-    await write(JSON.stringify(result));
+    if (result instanceof RawOutput) {
+      if (result.note) process.stderr.write(`looplab ${name}: ${result.note}\n`);
+      await writeRaw(result.text);
+    } else await write(JSON.stringify(result));
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`looplab ${name}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
+}
+
+function writeRaw(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 function write(text: string): Promise<void> {

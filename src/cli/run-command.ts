@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { autoExperiment, buildExperimentData } from '../core/experiment/index.ts';
 import { MODEL_FAMILIES } from '../core/models/index.ts';
@@ -6,6 +7,7 @@ import { searchModels } from '../ml/search-models.ts';
 import { UsageError } from './main.ts';
 import { parseOptions } from './profile-command.ts';
 import { readTable } from './read-table.ts';
+import { writeRunBundle } from './run-bundle.ts';
 import { checkEvaluationOptions, runEvaluation } from './run-evaluation.ts';
 import { initNodeBackend } from './tf-node.ts';
 
@@ -13,7 +15,19 @@ const USAGE =
   'usage: looplab run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] ' +
   '[--seed N] [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu] ' +
   '[--strategy grid|random] [--trials N] [--max-epochs N] [--no-header] [--sensitive <col>] [--seeds K] ' +
-  '[--card <out.md|out.html>]';
+  '[--card <out.md|out.html>] [--bundle <out.zip>]';
+
+/** The app version from package.json, written into bundles. */
+function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** The metric names the CLI prints, in this order (f1: positive class for binary, macro for multiclass). */
 const CLASSIFICATION_KEYS = ['accuracy', 'f1', 'roc_auc', 'log_loss'];
@@ -42,6 +56,7 @@ export async function runCommand(args: string[]) {
       'sensitive',
       'seeds',
       'card',
+      'bundle',
     ],
     ['no-header'],
   );
@@ -136,6 +151,15 @@ export async function runCommand(args: string[]) {
     }))
     .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
   const best = outcome.results[outcome.best]!;
+  const bundlePath =
+    typeof options.bundle === 'string'
+      ? await writeRunBundle(options.bundle, plan, data, best, table, {
+          file,
+          sha256: result.sha256,
+          appVersion: appVersion(),
+          backend,
+        })
+      : undefined;
   const evaluation = await runEvaluation(plan, data, outcome, table, {
     seed,
     ...(seeds !== undefined ? { seeds } : {}),
@@ -165,6 +189,7 @@ export async function runCommand(args: string[]) {
     leaderboard: leaderboard.map(({ score: _score, ...entry }) => entry),
     best: { model: best.params.family, params: best.params, test: pick(best.test) },
     ...evaluation,
+    ...(bundlePath ? { bundle: bundlePath } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/core/random.ts';
+import { syntheticChurn } from './synthetic-churn.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'src/cli/looplab.mjs');
@@ -17,20 +17,8 @@ interface Entry {
 describe('npx looplab run', () => {
   it('runs define → recipe → split → features → search → test, on the given test rows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'looplab-run-'));
-    // Clean synthetic data (no duplicates or blanks, so no row is dropped): churn is likely when the fee is
-    // high and the tenure short.
-    const rng = createRng(9);
-    const labels: string[] = [];
-    const lines = ['fee,tenure,plan,churned'];
-    for (let r = 0; r < 1500; r++) {
-      const fee = 20 + 60 * rng.next();
-      const tenure = rng.int(1, 72);
-      const plan = rng.pick(['Basic', 'Standard', 'Premium']);
-      const churned = (fee - 50) / 10 - (tenure - 36) / 12 + rng.normal() > 0.5 ? 'Yes' : 'No';
-      labels.push(churned);
-      lines.push(`${fee.toFixed(4)},${tenure},${plan},${churned}`);
-    }
-    writeFileSync(join(dir, 'churn.csv'), `${lines.join('\n')}\n`);
+    const { labels, csv } = syntheticChurn(1500, 9);
+    writeFileSync(join(dir, 'churn.csv'), csv);
     const testRows = Array.from({ length: 300 }, (_, i) => i * 5);
     writeFileSync(join(dir, 'split.json'), JSON.stringify({ test_rows: testRows }));
     const run = spawnSync(
