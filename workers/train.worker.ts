@@ -6,6 +6,7 @@
 import { expose } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import type { ExperimentSpec, TrainEvent } from '../src/core/experiment/index.ts';
+import { exportBundle, importBundle, registerRun } from './bundle-run.ts';
 import { evaluateRun } from './evaluate-run.ts';
 import { parityRows } from './parity-rows.ts';
 import { reproduceRun } from './reproduce-run.ts';
@@ -54,6 +55,15 @@ const api = {
     await initBackend(backend);
     return stabilityRun(runId, seeds, onSeed);
   },
+
+  /** Packages a finished run as a model bundle and registers it as the next version. */
+  registerRun: (runId: string, tags: string[]) => registerRun(runId, tags),
+
+  /** A registered version as one zip file. */
+  exportBundle: (bundleId: string) => exportBundle(bundleId),
+
+  /** Validates a bundle file and registers it; a bad file stores nothing. */
+  importBundle: (projectId: string, bytes: Uint8Array) => importBundle(projectId, bytes),
 
   /** A run's first training rows, raw and as trained on, for the serving parity check. */
   parityRows: (runId: string, count: number) => parityRows(runId, count),

@@ -15,6 +15,15 @@ import {
   type ChunkInput,
 } from './datasets.ts';
 import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
+import {
+  aliasHistory,
+  getBundle,
+  listAliases,
+  listBundles,
+  moveAlias,
+  registerBundle,
+  setTags,
+} from './registry.ts';
 import { restoreProblem, restoreRecipe } from './restore.ts';
 import { runRead } from './transact.ts';
 import { createProject, deleteProject, getProject, listProjects, renameProject } from './projects.ts';
@@ -87,6 +96,15 @@ export class LooplabStorage {
   markInterrupted = (isHeld: (runId: Id) => boolean) =>
     endRunningRuns(this.db, undefined, 'interrupted', (run) => !isHeld(run.id));
   deleteRuns = (projectId: Id, ids: readonly Id[]) => deleteRuns(this.db, projectId, ids);
+
+  registerBundle = (draft: Parameters<typeof registerBundle>[1]) => registerBundle(this.db, draft);
+  listBundles = (projectId: Id) => listBundles(this.db, projectId);
+  getBundle = (id: Id) => getBundle(this.db, id);
+  setTags = (id: Id, tags: readonly string[]) => setTags(this.db, id, tags);
+  listAliases = (projectId: Id) => listAliases(this.db, projectId);
+  moveAlias = (projectId: Id, alias: string, bundleId: Id | null, reason: string) =>
+    moveAlias(this.db, projectId, alias, bundleId, reason);
+  aliasHistory = (projectId: Id, alias?: string) => aliasHistory(this.db, projectId, alias);
 
   estimate = () => estimateStorage();
   requestPersistence = () => requestPersistence();

@@ -76,4 +76,13 @@ describe('accessibility of training, runs and evaluation (axe-core)', () => {
     await page.getByTestId('evaluation').waitFor({ timeout: 60_000 });
     expect(await violations()).toEqual([]);
   });
+
+  it('the Models stage with a registered version has no violations', async () => {
+    await tab('Models').click();
+    await page.getByRole('button', { name: 'Register as model version' }).click();
+    await page.getByTestId('models-message').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Make champion' }).click();
+    await page.getByTestId('alias-history').waitFor();
+    expect(await violations()).toEqual([]);
+  });
 });

@@ -268,6 +268,56 @@ describe('train, compare, rerun and serve', () => {
     expect(markdown).toMatch(/\n\|.*\|\n\|[- :|]+\|\n/);
   });
 
+  it('registers versions, moves the aliases with a logged history, exports a version and re-imports it; a tampered file stores nothing', async () => {
+    await tab('Models').click();
+    await page.getByRole('button', { name: 'Register as model version' }).click();
+    await expect
+      .poll(() => page.getByTestId('models-message').innerText(), { timeout: 60_000 })
+      .toBe('Registered as model version 1.');
+    await page.getByRole('combobox', { name: 'Run' }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Register as model version' }).click();
+    await expect
+      .poll(() => page.getByTestId('models-message').innerText(), { timeout: 60_000 })
+      .toBe('Registered as model version 2.');
+    const row = (v: number) => page.getByTestId('versions').locator(`tr[data-version="${v}"]`);
+    await row(1).getByRole('button', { name: 'Make champion' }).click();
+    await expect.poll(() => row(1).getByTestId('aliases').innerText()).toBe('champion');
+    await row(2).getByRole('button', { name: 'Make challenger' }).click();
+    await expect.poll(() => row(2).getByTestId('aliases').innerText()).toBe('challenger');
+    await row(2).getByRole('button', { name: 'Make champion' }).click();
+    await expect.poll(() => row(1).getByTestId('aliases').innerText()).toBe('');
+    expect(await page.getByTestId('alias-history').locator('li').allInnerTexts()).toEqual([
+      expect.stringMatching(/champion vnone → v1 \(promoted by hand\)$/),
+      expect.stringMatching(/challenger vnone → v2 \(chosen as challenger\)$/),
+      expect.stringMatching(/champion v1 → v2 \(promoted by hand\)$/),
+    ]);
+
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      row(2).getByRole('button', { name: 'Export' }).click(),
+    ]);
+    const bytes = readFileSync((await exported.path())!);
+    await page
+      .getByLabel('Import a model file')
+      .setInputFiles({ name: 'model.zip', mimeType: 'application/zip', buffer: bytes });
+    await expect
+      .poll(() => page.getByTestId('models-message').innerText(), { timeout: 60_000 })
+      .toBe('Imported model.zip as model version 3.');
+    // The re-imported version carries the same model: its metrics read the same as version 2's.
+    expect(await row(3).locator('td').nth(1).innerText()).toBe(await row(2).locator('td').nth(1).innerText());
+
+    const tampered = Buffer.from(bytes);
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 0xff;
+    await page
+      .getByLabel('Import a model file')
+      .setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: tampered });
+    await expect
+      .poll(() => page.getByTestId('models-error').innerText(), { timeout: 60_000 })
+      .toMatch(/^tampered\.zip was not imported, and nothing was stored: .+/);
+    expect(await page.getByTestId('versions').locator('tbody tr').count()).toBe(3);
+  });
+
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {
     await settings({ perFamily: 25, epochCap: 300, budget: 600 });
     await page.getByRole('checkbox', { name: 'Successive halving' }).uncheck();

@@ -1,0 +1,108 @@
+/**
+ * The Models stage: the project's registered model versions (immutable bundles), their tags, the
+ * `champion` and `challenger` aliases and the history of every alias move. Packaging, export and import run
+ * in the train worker; alias moves are single storage transactions.
+ */
+import type { AliasRecord, BundleRecord } from '../core/records.ts';
+import type { AliasMove } from '../storage/registry.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { trainWorker } from './workers.ts';
+
+export class ModelsState {
+  readonly #app: AppState;
+  versions = $state.raw<BundleRecord[]>([]);
+  aliases = $state.raw<AliasRecord[]>([]);
+  history = $state.raw<AliasMove[]>([]);
+  busy = $state(false);
+  message = $state('');
+  error = $state('');
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  async load(): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    const storage = this.#app.storage;
+    [this.versions, this.aliases, this.history] = await Promise.all([
+      storage.listBundles(projectId),
+      storage.listAliases(projectId),
+      storage.aliasHistory(projectId),
+    ]);
+  }
+
+  aliasesOf(bundleId: string): string[] {
+    return this.aliases.filter((a) => a.bundleId === bundleId).map((a) => a.alias);
+  }
+
+  async register(runId: string): Promise<void> {
+    await this.#do(async () => {
+      const record = await trainWorker.call('registerRun', [runId, []]);
+      return `Registered as model version ${record.version}.`;
+    });
+  }
+
+  async setAlias(alias: 'champion' | 'challenger', bundleId: string | null, reason: string): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    await this.#do(async () => {
+      const move = await this.#app.storage.moveAlias(projectId, alias, bundleId, reason);
+      const version = (id: string | null) => this.versions.find((v) => v.id === id)?.version ?? 'none';
+      return `${alias}: version ${version(move.from)} → ${version(move.to)}.`;
+    });
+  }
+
+  async setTags(bundleId: string, text: string): Promise<void> {
+    await this.#do(async () => {
+      await this.#app.storage.setTags(bundleId, text.split(','));
+      return 'Tags saved.';
+    });
+  }
+
+  async exportVersion(bundle: BundleRecord): Promise<void> {
+    await this.#do(async () => {
+      const bytes = await trainWorker.call('exportBundle', [bundle.id]);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
+      a.download = `looplab-model-v${bundle.version}.zip`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+      return `Exported version ${bundle.version}.`;
+    });
+  }
+
+  async importFile(file: File): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    this.busy = true;
+    this.message = '';
+    this.error = '';
+    try {
+      const record = await trainWorker.call('importBundle', [
+        projectId,
+        new Uint8Array(await file.arrayBuffer()),
+      ]);
+      this.message = `Imported ${file.name} as model version ${record.version}.`;
+    } catch (error) {
+      this.error = `${file.name} was not imported, and nothing was stored: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.busy = false;
+      await this.load();
+    }
+  }
+
+  async #do(work: () => Promise<string>): Promise<void> {
+    this.busy = true;
+    this.message = '';
+    this.error = '';
+    try {
+      this.message = await work();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.busy = false;
+      await this.load();
+    }
+  }
+}
