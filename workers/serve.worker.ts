@@ -6,11 +6,18 @@
 import { expose, transfer } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
+import { loadVersions, predictOne } from './serve-models.ts';
 import { initBackend } from './tf-backend.ts';
 
 const api = {
   /** Chooses the tfjs backend (webgpu → webgl → wasm → cpu) and reports every attempt. */
   initBackend: (request: BackendRequest) => initBackend(request),
+
+  /** Keeps these registered versions loaded (the champion and the challenger). */
+  loadVersions: (bundleIds: string[]) => loadVersions(bundleIds),
+
+  /** One real-time prediction with a registered version. */
+  predict: (bundleId: string, record: Record<string, string>) => predictOne(bundleId, record),
 
   /** Features of raw rows, exactly as the model was trained on them; `kept` lists the rows scored. */
   features(

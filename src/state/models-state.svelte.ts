@@ -6,7 +6,8 @@
 import type { AliasRecord, BundleRecord } from '../core/records.ts';
 import type { AliasMove } from '../storage/registry.ts';
 import type { AppState } from './app-state.svelte.ts';
-import { trainWorker } from './workers.ts';
+import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
+import { serveWorker, trainWorker } from './workers.ts';
 
 export class ModelsState {
   readonly #app: AppState;
@@ -14,6 +15,12 @@ export class ModelsState {
   aliases = $state.raw<AliasRecord[]>([]);
   history = $state.raw<AliasMove[]>([]);
   busy = $state(false);
+  /** The version the prediction form sends requests to. */
+  servingId = $state<string | null>(null);
+  form = $state<Record<string, string>>({});
+  answer = $state.raw<{ text: string; latencyMs: number; score?: number } | null>(null);
+  latency = $state.raw<{ p50: number; p95: number; p99: number; count: number } | null>(null);
+  #latency = new LatencyTracker(2000);
   message = $state('');
   error = $state('');
 
@@ -89,6 +96,50 @@ export class ModelsState {
     } finally {
       this.busy = false;
       await this.load();
+    }
+  }
+
+  /** Fills the form from a version's example row and keeps the version loaded in the serve worker. */
+  async serve(bundleId: string): Promise<void> {
+    const version = this.versions.find((v) => v.id === bundleId);
+    if (!version) return;
+    this.servingId = bundleId;
+    const signature = version.payload.signature as { columns: { name: string }[] };
+    const example = version.payload.example as Record<string, string>;
+    this.form = Object.fromEntries(signature.columns.map((c) => [c.name, example[c.name] ?? '']));
+    this.answer = null;
+    this.#latency = new LatencyTracker(2000);
+    this.latency = null;
+    const champion = this.aliases.find((a) => a.alias === 'champion')?.bundleId;
+    const challenger = this.aliases.find((a) => a.alias === 'challenger')?.bundleId;
+    await serveWorker.call('loadVersions', [
+      // A local de-duplication, not state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      [...new Set([bundleId, champion, challenger].filter((x): x is string => !!x))],
+    ]);
+  }
+
+  /** One real-time request: the answer and its round-trip latency (page → serve worker → page). */
+  async predict(): Promise<void> {
+    const id = this.servingId;
+    if (!id) return;
+    const started = performance.now();
+    try {
+      const result = await serveWorker.call('predict', [id, $state.snapshot(this.form)]);
+      const latencyMs = performance.now() - started;
+      this.#latency.record(latencyMs);
+      this.latency = { ...this.#latency.percentiles(), count: this.#latency.count };
+      const p = result.prediction;
+      this.answer = p
+        ? {
+            text: p.label !== undefined ? p.label : String(p.value),
+            latencyMs,
+            ...(p.score !== undefined ? { score: p.score } : {}),
+          }
+        : { text: `Not scored: ${result.droppedBy}.`, latencyMs };
+      this.error = '';
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
     }
   }
 

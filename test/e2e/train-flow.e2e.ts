@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBundle, scoreBundle } from '../../src/core/bundle/index.ts';
 import { createRng } from '../../src/core/random.ts';
 import { writeTemp } from './files.ts';
 import { startSession, type Session } from './harness.ts';
@@ -316,6 +317,19 @@ describe('train, compare, rerun and serve', () => {
       .poll(() => page.getByTestId('models-error').innerText(), { timeout: 60_000 })
       .toMatch(/^tampered\.zip was not imported, and nothing was stored: .+/);
     expect(await page.getByTestId('versions').locator('tbody tr').count()).toBe(3);
+
+    // Real-time prediction in the serve worker equals Node's scoring of the exported bundle, for the same row.
+    await row(2).getByRole('button', { name: 'Predict with v2' }).click();
+    await page.getByRole('textbox', { name: 'fee' }).fill('95.5');
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Predict', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('latency').innerText())
+      .toMatch(/^5 requests: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms$/);
+    const shown = await page.getByTestId('prediction').innerText();
+    const bundle = decodeBundle(new Uint8Array(bytes));
+    const record = { ...bundle.example, fee: '95.5' };
+    const expected = scoreBundle(bundle, [record]).predictions[0]!;
+    expect(shown).toContain(`Prediction: ${expected.label} (score ${expected.score!.toFixed(6)})`);
   });
 
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {

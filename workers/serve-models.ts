@@ -1,0 +1,36 @@
+import { scoreBundle, type BundlePrediction, type ModelBundle } from '../src/core/bundle/index.ts';
+import { workerStorage } from './worker-storage.ts';
+
+/** Bundles kept in memory by id: a request never waits for IndexedDB once its model is loaded. */
+const loaded = new Map<string, ModelBundle>();
+
+/** Loads registered versions (the champion and the challenger) so that requests to them are served from memory. */
+export async function loadVersions(bundleIds: string[]): Promise<string[]> {
+  const storage = await workerStorage();
+  for (const id of bundleIds) {
+    if (loaded.has(id)) continue;
+    const stored = await storage.getBundle(id);
+    if (!stored) throw new Error(`Model version ${id} is no longer stored.`);
+    loaded.set(id, stored.payload as unknown as ModelBundle);
+  }
+  for (const id of [...loaded.keys()]) if (!bundleIds.includes(id)) loaded.delete(id);
+  return [...loaded.keys()];
+}
+
+/**
+ * One real-time prediction through the serving path (recipe replay, transform, model). The time spent in
+ * the worker is returned so the page can tell its own overhead from the model's.
+ */
+export async function predictOne(
+  bundleId: string,
+  record: Record<string, string>,
+): Promise<{ prediction: BundlePrediction | null; droppedBy?: string; workerMs: number }> {
+  const started = performance.now();
+  if (!loaded.has(bundleId)) await loadVersions([...loaded.keys(), bundleId]);
+  const bundle = loaded.get(bundleId)!;
+  const scored = scoreBundle(bundle, [record]);
+  const workerMs = performance.now() - started;
+  if (scored.rows === 0)
+    return { prediction: null, droppedBy: 'the cleaning recipe drops this row', workerMs };
+  return { prediction: scored.predictions[0]!, workerMs };
+}
