@@ -70,8 +70,17 @@ export async function loadInputs(spec: Pick<ExperimentSpec, 'problemId' | 'recip
 
 export type Inputs = Awaited<ReturnType<typeof loadInputs>>;
 
+/**
+ * The last experiment data built, by recipe version and feature spec. Evaluating a run, then probing it,
+ * comparing it and registering it would otherwise split, clean, fit and transform the whole dataset again
+ * for each call; the build is deterministic and its matrices are only read, so one copy serves them all.
+ */
+let lastData: { key: string; data: ExperimentData } | undefined;
+
 /** The train/validation/test matrices of the inputs, with the sealed test set checked. */
-export async function experimentData(inputs: Inputs, features: FeatureSpec) {
+export async function experimentData(inputs: Inputs, features: FeatureSpec): Promise<ExperimentData> {
+  const key = JSON.stringify([inputs.dataset.id, inputs.recipe.id, inputs.split.testRowsHash, features]);
+  if (lastData?.key === key) return lastData.data;
   const table = await loadTable(inputs.dataset.id);
   const data = buildExperimentData(table, {
     recipe: { steps: inputs.recipe.steps } as unknown as Recipe,
@@ -83,10 +92,11 @@ export async function experimentData(inputs: Inputs, features: FeatureSpec) {
       'The split no longer gives the sealed test rows (the dataset or the split changed); save the recipe and split again.',
     );
   }
+  lastData = { key, data };
   return data;
 }
 
-export function lineageOf(inputs: Inputs, data: Awaited<ReturnType<typeof experimentData>>): RunLineage {
+export function lineageOf(inputs: Inputs, data: ExperimentData): RunLineage {
   return {
     datasetId: inputs.dataset.id,
     datasetSha256: inputs.dataset.sha256,
@@ -278,7 +288,7 @@ function finishedRun(
 /** Permutation importance of the source columns for a model, on the validation rows. */
 export async function importanceOf(
   artifact: ModelArtifact,
-  data: Awaited<ReturnType<typeof experimentData>>,
+  data: ExperimentData,
   card: ProblemCard,
   metric: MetricName,
 ) {
