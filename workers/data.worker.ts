@@ -29,29 +29,9 @@ import {
 import type { Recipe } from '../src/core/recipe/index.ts';
 import { packColumn } from '../src/core/table/packed-column.ts';
 import type { ColumnType } from '../src/core/table/raw-table.ts';
+import { bytesOf, throttle } from './blob-stream.ts';
 import { loadTable } from './load-table.ts';
 import { workerStorage } from './worker-storage.ts';
-
-/** Progress messages cross threads; a few per second keep the bar smooth without flooding the page. */
-function throttle<T>(fn: ((value: T) => void) | undefined, ms = 100): (value: T, force?: boolean) => void {
-  let last = 0;
-  return (value, force = false) => {
-    const now = performance.now();
-    if (fn && (force || now - last >= ms)) {
-      last = now;
-      fn(value);
-    }
-  };
-}
-
-async function* bytesOf(blob: Blob): AsyncIterable<Uint8Array> {
-  const reader = blob.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
 
 interface Parsed {
   dataset: DatasetRecord;

@@ -17,6 +17,12 @@ export async function loadVersions(bundleIds: string[]): Promise<string[]> {
   return [...loaded.keys()];
 }
 
+/** A registered version, loaded on first use and then served from memory. */
+export async function loadedBundle(bundleId: string): Promise<ModelBundle> {
+  if (!loaded.has(bundleId)) await loadVersions([...loaded.keys(), bundleId]);
+  return loaded.get(bundleId)!;
+}
+
 /**
  * One real-time prediction through the serving path (recipe replay, transform, model). The time spent in
  * the worker is returned so the page can tell its own overhead from the model's.
@@ -26,8 +32,7 @@ export async function predictOne(
   record: Record<string, string>,
 ): Promise<{ prediction: BundlePrediction | null; droppedBy?: string; workerMs: number }> {
   const started = performance.now();
-  if (!loaded.has(bundleId)) await loadVersions([...loaded.keys(), bundleId]);
-  const bundle = loaded.get(bundleId)!;
+  const bundle = await loadedBundle(bundleId);
   const scored = scoreBundle(bundle, [record]);
   const workerMs = performance.now() - started;
   if (scored.rows === 0)

@@ -1,9 +1,9 @@
 /**
  * The serve worker: turns raw input rows into model features and predictions, so scoring never blocks the
- * page. Features go through the one serving path (recipe replay, then the fitted pipeline's `transform`);
- * model loading and the deployment strategies arrive with stage 6.
+ * page. Features go through the one serving path (recipe replay, then the fitted pipeline's `transform`).
  */
 import { expose, transfer } from 'comlink';
+import { cancelBatch, scoreCsv } from './batch-score.ts';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
 import { loadVersions, predictOne } from './serve-models.ts';
@@ -18,6 +18,12 @@ const api = {
 
   /** One real-time prediction with a registered version. */
   predict: (bundleId: string, record: Record<string, string>) => predictOne(bundleId, record),
+
+  /** Scores every row of a CSV file with a version; progress as it goes, the predictions CSV at the end. */
+  scoreCsv,
+
+  /** Stops the batch in progress (its `scoreCsv` rejects as cancelled). */
+  cancelBatch,
 
   /** Features of raw rows, exactly as the model was trained on them; `kept` lists the rows scored. */
   features(

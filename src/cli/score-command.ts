@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { bundleColumns, decodeBundle, scoreBundle } from '../core/bundle/index.ts';
-import { safeCsvCell } from '../core/deploy/safe-csv-cell.ts';
+import {
+  decodeBundle,
+  missingRequiredColumns,
+  predictionsCsvHeader,
+  predictionsCsvLines,
+  scoreBundleTable,
+} from '../core/bundle/index.ts';
 import { RawOutput, UsageError } from './main.ts';
 import { readTable } from './read-table.ts';
 
@@ -21,34 +26,16 @@ export async function scoreCommand(args: string[]): Promise<RawOutput> {
   });
   const bundle = decodeBundle(new Uint8Array(bytes));
   const { table } = await readTable(csvPath);
-  const missing = bundleColumns(bundle).filter(
-    (name) => bundle.signature.columns.find((c) => c.name === name)?.required && !table.names.includes(name),
-  );
+  const missing = missingRequiredColumns(bundle, table.names);
   if (missing.length)
     throw new Error(`"${csvPath}" lacks the column(s) the model needs: ${missing.join(', ')}.`);
   const rows = table.columns[0]?.length ?? 0;
-  const records = Array.from({ length: rows }, (_, r) =>
-    Object.fromEntries(table.names.map((name, c) => [name, table.columns[c]![r]!])),
-  );
-  const scored = scoreBundle(bundle, records);
-  const byRow = new Map<number, (typeof scored.predictions)[number]>();
-  scored.kept.forEach((r, i) => byRow.set(r, scored.predictions[i]!));
+  const scored = scoreBundleTable(bundle, table);
   const task = bundle.problem.taskType;
-  const header =
-    task === 'regression'
-      ? 'row,prediction'
-      : task === 'binary'
-        ? 'row,prediction,score'
-        : 'row,prediction,probability';
-  const lines = [header];
-  for (let r = 0; r < rows; r++) {
-    const p = byRow.get(r);
-    if (task === 'regression') lines.push(`${r},${safeCsvCell(p?.value)}`);
-    else lines.push(`${r},${safeCsvCell(p?.label)},${safeCsvCell(p?.score)}`);
-  }
+  const csv = predictionsCsvHeader(task) + predictionsCsvLines(task, scored, 0, rows);
   const dropped = scored.dropped.length;
   return new RawOutput(
-    `${lines.join('\n')}\n`,
+    csv,
     dropped
       ? `${dropped} row(s) were dropped by the model's cleaning recipe; their predictions are empty.`
       : undefined,

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreCommand } from '../../src/cli/score-command.ts';
 import { decodeBundle, scoreBundle } from '../../src/core/bundle/index.ts';
 import { createRng } from '../../src/core/random.ts';
 import { writeTemp } from './files.ts';
@@ -14,6 +15,8 @@ import { startSession, type Session } from './harness.ts';
 
 let session: Session;
 let page: Page;
+/** Version 2's bundle file, as the app exported it. */
+let exportedV2: Buffer;
 
 beforeAll(async () => {
   session = await startSession();
@@ -298,6 +301,7 @@ describe('train, compare, rerun and serve', () => {
       row(2).getByRole('button', { name: 'Export' }).click(),
     ]);
     const bytes = readFileSync((await exported.path())!);
+    exportedV2 = bytes;
     await page
       .getByLabel('Import a model file')
       .setInputFiles({ name: 'model.zip', mimeType: 'application/zip', buffer: bytes });
@@ -330,6 +334,37 @@ describe('train, compare, rerun and serve', () => {
     const record = { ...bundle.example, fee: '95.5' };
     const expected = scoreBundle(bundle, [record]).predictions[0]!;
     expect(shown).toContain(`Prediction: ${expected.label} (score ${expected.score!.toFixed(6)})`);
+  });
+
+  it('scores a CSV in batch in the serve worker: the download equals `looplab score` of the exported bundle byte for byte', async () => {
+    // New customers, with the hostile cells users bring: a formula-like category, a missing fee (the model
+    // imputes it), a header-less junk column and a line with too many fields.
+    const lines = churnCsv().trim().split('\n').slice(0, 301);
+    lines[0] = `${lines[0]},note`;
+    for (let i = 1; i < lines.length; i++) lines[i] = `${lines[i]},n${i}`;
+    lines[7] = lines[7]!.replace(/,(Month-to-month|One year|Two year),/, ",=cmd|' /C calc'!A0,");
+    lines[9] = lines[9]!.replace(/^(C\d+),[\d.]+,/, '$1,,');
+    lines.splice(12, 0, 'C9999,1,2,3,4,5,6,7');
+    const path = writeTemp('new-customers.csv', `${lines.join('\n')}\n`);
+    await page.getByRole('combobox', { name: 'Version' }).selectOption({ label: 'v2' });
+    await page.getByTestId('batch-file').setInputFiles(path);
+    const result = page.getByTestId('batch-result');
+    await expect.poll(() => result.getAttribute('data-rows'), { timeout: 60_000 }).toBe('300');
+    expect(await result.innerText()).toMatch(/^Scored 300 of 300 rows in [\d.]+ s/);
+    await expect
+      .poll(() => page.getByText('1 line(s) were not rows (wrong number of fields)').count())
+      .toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('batch-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('new-customers-predictions-v2.csv');
+    const fromApp = readFileSync((await download.path())!, 'utf8');
+    const bundlePath = writeTemp('v2.zip', exportedV2);
+    const fromCli = (await scoreCommand([bundlePath, path])).text;
+    expect(fromApp).toBe(fromCli);
+    expect(fromApp.split('\n')[0]).toBe('row,prediction,score');
+    expect(fromApp.trim().split('\n')).toHaveLength(301);
   });
 
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {

@@ -1,5 +1,5 @@
 export { BundleError, type BundleErrorKind } from './bundle-error.ts';
-export { bundleColumns } from './bundle-columns.ts';
+export { bundleColumns, missingRequiredColumns } from './bundle-columns.ts';
 export {
   BUNDLE_DATA_FILE,
   BUNDLE_MANIFEST_FILE,
@@ -31,4 +31,5 @@ export {
   type ModelBundle,
 } from './model-bundle.ts';
 export { parseBundle } from './parse-bundle.ts';
-export { scoreBundle, type BundlePrediction, type BundleScores } from './score-bundle.ts';
+export { predictionsCsvHeader, predictionsCsvLines } from './predictions-csv.ts';
+export { scoreBundle, scoreBundleTable, type BundlePrediction, type BundleScores } from './score-bundle.ts';

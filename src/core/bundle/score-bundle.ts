@@ -1,5 +1,6 @@
-import { serveFeatures } from '../experiment/serve-features.ts';
+import { serveTableFeatures } from '../experiment/serve-features.ts';
 import type { ModelOutput } from '../models/model-output.ts';
+import type { RawTable } from '../table/raw-table.ts';
 import { predictArtifact } from '../models/predict-artifact.ts';
 import { bundleColumns } from './bundle-columns.ts';
 import type { ModelBundle } from './model-bundle.ts';
@@ -38,11 +39,32 @@ export function scoreBundle(
   bundle: ModelBundle,
   records: readonly Record<string, string | null | undefined>[],
 ): BundleScores {
+  const columns = bundleColumns(bundle);
+  return scoreBundleTable(bundle, {
+    names: columns,
+    columns: columns.map((name) => records.map((record) => record[name] ?? '')),
+  });
+}
+
+/**
+ * `scoreBundle` for column-major rows (a chunk of an uploaded CSV): the table must hold the bundle's
+ * columns (`bundleColumns`); others are ignored, and a missing optional column reads as missing values.
+ * Each row is scored as a request of its own, so any split of a file into chunks scores the same.
+ */
+export function scoreBundleTable(bundle: ModelBundle, input: RawTable): BundleScores {
   const { model, pipeline } = bundle;
-  const features = serveFeatures(
+  const rowCount = input.columns[0]?.length ?? 0;
+  const columns = bundleColumns(bundle);
+  const table: RawTable = {
+    names: columns,
+    columns: columns.map((name) => {
+      const at = input.names.indexOf(name);
+      return at >= 0 ? input.columns[at]! : new Array<string>(rowCount).fill('');
+    }),
+  };
+  const features = serveTableFeatures(
     { recipe: bundle.recipe, recipeFitted: bundle.recipeFitted, pipeline },
-    records,
-    bundleColumns(bundle),
+    table,
   );
   if (features.cols !== model.inputDim) {
     throw new Error(`The pipeline writes ${features.cols} features, but the model reads ${model.inputDim}.`);
@@ -67,7 +89,7 @@ export function scoreBundle(
   return {
     rows: features.rows,
     kept: features.kept,
-    dropped: droppedRows(records.length, features.kept),
+    dropped: droppedRows(rowCount, features.kept),
     output,
     predictions,
   };

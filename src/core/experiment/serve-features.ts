@@ -18,12 +18,29 @@ export function serveFeatures(
   model: ServingPreprocess,
   records: readonly Record<string, string | null | undefined>[],
   columns: readonly string[],
-): { values: Float32Array; rows: number; cols: number; kept: Uint32Array } {
-  const table: RawTable = {
+): ServedFeatures {
+  return serveTableFeatures(model, {
     names: [...columns],
     columns: columns.map((name) => records.map((record) => record[name] ?? '')),
-  };
-  const prepared = applyFitted(table, model.recipe, model.recipeFitted);
+  });
+}
+
+export interface ServedFeatures {
+  /** Row-major, `rows` × `cols`. */
+  values: Float32Array;
+  rows: number;
+  cols: number;
+  /** Input row index of each scored row, ascending. */
+  kept: Uint32Array;
+}
+
+/**
+ * `serveFeatures` for rows that are already column-major (a chunk of an uploaded CSV), without building an
+ * object per row. Each row is served as a request of its own: cross-row steps such as drop-duplicates keep
+ * every row, so a batch scores exactly as its rows do one by one.
+ */
+export function serveTableFeatures(model: ServingPreprocess, table: RawTable): ServedFeatures {
+  const prepared = applyFitted(table, model.recipe, model.recipeFitted, { perRow: true });
   const { values, rows, cols } = transform(model.pipeline, tableSource(prepared.table));
   return { values, rows, cols, kept: prepared.rowIds };
 }

@@ -1,3 +1,4 @@
+import { log1p } from '../math/portable-math.ts';
 import { mean, quantileSorted } from '../recipe/numeric-stats.ts';
 import type { Applier } from './applier.ts';
 import type { FeatureTransform } from './feature-spec.ts';
@@ -97,7 +98,7 @@ export function numericOutputNames(step: FittedNumericStep): string[] {
 function prepareNumber(step: FittedNumericStep, raw: number): number {
   let x = Number.isNaN(raw) ? step.fill : raw;
   if (step.clip !== null) x = Math.min(Math.max(x, step.clip.lower), step.clip.upper);
-  if (step.log1p) x = x >= 0 ? Math.log1p(x) : -Math.log1p(-x);
+  if (step.log1p) x = x >= 0 ? log1p(x) : -log1p(-x);
   return x;
 }
 

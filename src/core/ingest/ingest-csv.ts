@@ -38,6 +38,8 @@ export interface IngestOptions {
   /** Rows whose field count differs from the header's: kept (padded or cut, default) or dropped. */
   ragged?: 'keep' | 'drop';
   onProgress?: (progress: IngestProgress) => void;
+  /** Receives the column names (unique, or column_1… without a header row) before the first chunk. */
+  onHeader?: (header: readonly string[]) => void;
   /** Receives each full chunk in order; awaited, so a slow writer applies back-pressure. */
   onChunk?: (chunk: ColumnChunk) => void | Promise<void>;
   /** Checked between reads; set `aborted` to stop with an IngestError of kind 'cancelled'. */
@@ -126,6 +128,7 @@ export async function ingestCsv(
     const unique = uniqueHeader(fields);
     header = unique.names;
     unique.warnings.forEach(warn);
+    options.onHeader?.(header);
     width = header.length;
     columns = newColumns();
   };

@@ -1,3 +1,4 @@
+import { exp, tanh } from '../math/portable-math.ts';
 import type { ModelArtifact } from './model-artifact.ts';
 import type { ModelOutput } from './model-output.ts';
 
@@ -30,7 +31,7 @@ export function predictArtifact(artifact: ModelArtifact, x: Float32Array, rows: 
       for (let j = 0; j < out; j++) {
         let sum = b.values[j]!;
         for (let i = 0; i < width; i++) sum += input[r * width + i]! * w.values[i * out + j]!;
-        if (!last) sum = artifact.params.activation === 'tanh' ? Math.tanh(sum) : Math.max(0, sum);
+        if (!last) sum = artifact.params.activation === 'tanh' ? tanh(sum) : Math.max(0, sum);
         next[r * out + j] = sum;
       }
     }
@@ -66,8 +67,7 @@ export function outputFromLogits(
     let max = -Infinity;
     for (let k = 0; k < classes; k++) max = Math.max(max, logits[r * classes + k]!);
     let sum = 0;
-    for (let k = 0; k < classes; k++)
-      sum += values[r * classes + k] = Math.exp(logits[r * classes + k]! - max);
+    for (let k = 0; k < classes; k++) sum += values[r * classes + k] = exp(logits[r * classes + k]! - max);
     for (let k = 0; k < classes; k++) values[r * classes + k]! /= sum;
   }
   return { kind: 'proba', classes, values };
@@ -75,7 +75,7 @@ export function outputFromLogits(
 
 function sigmoid(z: number): number {
   // Split by sign so exp never overflows.
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  if (z >= 0) return 1 / (1 + exp(-z));
+  const e = exp(z);
   return e / (1 + e);
 }

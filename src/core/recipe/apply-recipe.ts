@@ -43,6 +43,9 @@ export interface RecipeResult {
   fitted: FittedValues;
 }
 
+/** Steps whose outcome for a row depends on the other rows of the table. */
+const CROSS_ROW_STEPS: ReadonlySet<RecipeStep['kind']> = new Set(['drop-duplicates']);
+
 type StepFunction = (ctx: StepContext) => StepOutcome;
 
 const STEP_FUNCTIONS: {
@@ -107,14 +110,23 @@ export function applyFitted(
   table: RawTable,
   recipe: Recipe,
   fitted: FittedValues,
-  options: Pick<ApplyOptions, 'onStep'> = {},
+  options: Pick<ApplyOptions, 'onStep'> & {
+    /**
+     * Serving: every row is a request of its own, so steps that compare rows with each other
+     * (drop-duplicates) keep every row. Then a batch gives exactly what its rows give one at a time.
+     */
+    perRow?: boolean;
+  } = {},
 ): RecipeResult {
   const checked = parseRecipe(recipe);
   const version = recipeVersion(checked);
   if (fitted.recipeVersion !== version) {
     throw new FittedValuesMismatchError(fitted.recipeVersion, version);
   }
-  const run = runSteps(table, checked, 'replay', null, fitted.steps, fitted.missingMarkers, options.onStep);
+  const steps = options.perRow
+    ? { steps: checked.steps.filter((step) => !CROSS_ROW_STEPS.has(step.kind)) }
+    : checked;
+  const run = runSteps(table, steps, 'replay', null, fitted.steps, fitted.missingMarkers, options.onStep);
   return { ...run, fitted };
 }
 
