@@ -4,6 +4,8 @@
  */
 import { expose, transfer } from 'comlink';
 import { cancelBatch, scoreCsv } from './batch-score.ts';
+import { changeDeployment, deployRequest, flushLog, openDeployment } from './deployment-runtime.ts';
+import { cancelReplay, replayTraffic } from './replay-traffic.ts';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
 import { loadVersions, predictOne } from './serve-models.ts';
@@ -24,6 +26,24 @@ const api = {
 
   /** Stops the batch in progress (its `scoreCsv` rejects as cancelled). */
   cancelBatch,
+
+  /** The project's live deployment: plan, champion, challenger and the canary step's observations. */
+  openDeployment,
+
+  /** Starts a shadow or canary, switches blue-green, or rolls back: one atomic change with its timeline entry. */
+  changeDeployment,
+
+  /** One request through the deployment: the answering arm's output only; every model run is logged. */
+  deployRequest,
+
+  /** Writes the prediction-log entries still buffered (they are batched for throughput). */
+  flushLog,
+
+  /** Every row of a CSV as a request through the deployment, with progress; canary gates act mid-file. */
+  replayTraffic,
+
+  /** Stops the replay in progress after the current row. */
+  cancelReplay,
 
   /** Features of raw rows, exactly as the model was trained on them; `kept` lists the rows scored. */
   features(

@@ -178,9 +178,19 @@ export interface DeploymentRecord extends ProjectScoped {
   state: Record<string, unknown>;
 }
 
+/**
+ * One model run on one request (LIFECYCLE §7's prediction log). A request that ran two models (shadow,
+ * canary comparison) has two entries with the same `requestId`; `role` says which one answered.
+ */
 export interface PredictionRecord extends ProjectScoped {
+  requestId: Id;
   bundleId: Id;
+  /** 'champion' or 'challenger': the alias the model held when it ran. */
   arm: string;
+  /** 'served' (its answer was returned), 'shadow', 'comparison' (canary agreement) or 'failed'. */
+  role: string;
+  /** The deployment strategy in force: single, shadow, canary or blue-green. */
+  strategy: string;
   input: Record<string, unknown>;
   output: Record<string, unknown>;
   latencyMs: number;

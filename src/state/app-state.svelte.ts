@@ -11,6 +11,7 @@ import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
 import { dataWorker, serveWorker, trainWorker } from './workers.ts';
 import { EvalState } from './eval-state.svelte.ts';
+import { DeployState } from './deploy-state.svelte.ts';
 import { ModelsState } from './models-state.svelte.ts';
 import { TrainState } from './train-state.svelte.ts';
 import { WorkState } from './work-state.svelte.ts';
@@ -62,13 +63,14 @@ export class AppState {
   ready = $state(false);
 
   /** The lifecycle stage on screen. */
-  stage = $state<'data' | 'profile' | 'problem' | 'prepare' | 'train' | 'runs' | 'evaluate' | 'models'>(
-    'data',
-  );
+  stage = $state<
+    'data' | 'profile' | 'problem' | 'prepare' | 'train' | 'runs' | 'evaluate' | 'models' | 'deploy'
+  >('data');
   readonly work = new WorkState(this);
   readonly train = new TrainState(this);
   readonly evaluation = new EvalState(this);
   readonly models = new ModelsState(this);
+  readonly deploy = new DeployState(this);
 
   project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
@@ -95,6 +97,7 @@ export class AppState {
       onExternalChange: (change) => {
         if (change.store === 'runs') void this.train.loadRuns();
         else if (change.store === 'bundles' || change.store === 'aliases') void this.models.load();
+        else if (change.store === 'deployments') void this.deploy.load();
         else void this.refresh();
       },
     });

@@ -4,7 +4,8 @@
  * fflate out of the main bundle. Each side opens its own connection; BroadcastChannel tells the others when something changed.
  */
 import type { IDBPDatabase } from 'idb';
-import type { DatasetRecord, Id, RunRecord } from '../core/records.ts';
+import type { DeploymentChange } from '../core/deploy/deployment-plan.ts';
+import type { DatasetRecord, Id, PredictionRecord, RunRecord } from '../core/records.ts';
 import { onStorageChange, type StorageChange } from './broadcast.ts';
 import {
   deleteDataset,
@@ -14,6 +15,7 @@ import {
   saveDataset,
   type ChunkInput,
 } from './datasets.ts';
+import { addPredictions, applyDeploymentChange, getDeploymentPlan, listPredictions } from './deployments.ts';
 import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
 import {
   aliasHistory,
@@ -105,6 +107,12 @@ export class LooplabStorage {
   moveAlias = (projectId: Id, alias: string, bundleId: Id | null, reason: string) =>
     moveAlias(this.db, projectId, alias, bundleId, reason);
   aliasHistory = (projectId: Id, alias?: string) => aliasHistory(this.db, projectId, alias);
+
+  getDeploymentPlan = (projectId: Id) => getDeploymentPlan(this.db, projectId);
+  applyDeploymentChange = (projectId: Id, change: DeploymentChange) =>
+    applyDeploymentChange(this.db, projectId, change);
+  addPredictions = (records: readonly PredictionRecord[]) => addPredictions(this.db, records);
+  listPredictions = (projectId: Id, limit?: number) => listPredictions(this.db, projectId, limit);
 
   estimate = () => estimateStorage();
   requestPersistence = () => requestPersistence();

@@ -10,7 +10,7 @@ import { announceChange } from './broadcast.ts';
 import { restoreAlias, restoreBundle } from './restore.ts';
 import type { LooplabDB } from './schema.ts';
 import { addTimelineEvent, listTimeline, newTimelineEvent } from './timeline.ts';
-import { queueWrite, runRead, runWrite } from './transact.ts';
+import { queueWrite, runRead, runWrite, type WriteTransaction } from './transact.ts';
 
 /** Registers a bundle as the project's next version, with a timeline event, in one transaction. */
 export async function registerBundle(
@@ -98,34 +98,9 @@ export async function moveAlias(
   faults: { afterAliasWrite?: () => void } = {},
 ): Promise<AliasMove> {
   const at = Date.now();
-  const move = await runWrite(db, ['aliases', 'bundles', 'timeline'], async (tx) => {
-    if (bundleId !== null) {
-      const bundle = await tx.objectStore('bundles').get(bundleId);
-      if (!bundle || bundle.projectId !== projectId)
-        throw new Error(`No model version ${bundleId} in this project.`);
-    }
-    const aliases = tx.objectStore('aliases');
-    const previous = await aliases.get([projectId, alias]);
-    const from = previous?.bundleId ?? null;
-    if (bundleId === null) queueWrite(aliases.delete([projectId, alias]));
-    else
-      queueWrite(
-        aliases.put({ schemaVersion: RECORD_SCHEMA_VERSION, projectId, alias, bundleId, updatedAt: at }),
-      );
-    faults.afterAliasWrite?.();
-    const entry: AliasMove = { alias, from, to: bundleId, reason, at };
-    await addTimelineEvent(
-      tx.objectStore('timeline'),
-      newTimelineEvent(
-        projectId,
-        'alias-moved',
-        `${alias}: ${from ?? 'none'} → ${bundleId ?? 'none'} (${reason})`,
-        { ...entry },
-        at,
-      ),
-    );
-    return entry;
-  });
+  const move = await runWrite(db, ALIAS_STORES, (tx) =>
+    writeAliasMove(tx, projectId, alias, bundleId, reason, at, faults),
+  );
   announceChange({ store: 'aliases', projectId });
   return move;
 }
@@ -141,4 +116,52 @@ export async function aliasHistory(
     .filter((e) => e.kind === 'alias-moved' && e.data)
     .map((e) => e.data as unknown as AliasMove)
     .filter((m) => alias === undefined || m.alias === alias);
+}
+
+/**
+ * The stores of every alias write. Deployments are among them so that a deployment change (its plan plus
+ * alias moves) is one transaction; a plain alias move opens the same set so both share `writeAliasMove`.
+ */
+export const ALIAS_STORES = ['aliases', 'bundles', 'timeline', 'deployments'] as const;
+type AliasTx = WriteTransaction<typeof ALIAS_STORES>;
+
+/**
+ * Inside a write: points `alias` at `bundleId` (null removes it) and adds its 'alias-moved' timeline event.
+ * Shared by `moveAlias` and deployment changes, which move aliases together with their plan.
+ */
+export async function writeAliasMove(
+  tx: AliasTx,
+  projectId: Id,
+  alias: string,
+  bundleId: Id | null,
+  reason: string,
+  at: number,
+  faults: { afterAliasWrite?: () => void } = {},
+): Promise<AliasMove> {
+  if (bundleId !== null) {
+    const bundle = await tx.objectStore('bundles').get(bundleId);
+    if (!bundle || bundle.projectId !== projectId)
+      throw new Error(`No model version ${bundleId} in this project.`);
+  }
+  const aliases = tx.objectStore('aliases');
+  const previous = await aliases.get([projectId, alias]);
+  const from = previous?.bundleId ?? null;
+  if (bundleId === null) queueWrite(aliases.delete([projectId, alias]));
+  else
+    queueWrite(
+      aliases.put({ schemaVersion: RECORD_SCHEMA_VERSION, projectId, alias, bundleId, updatedAt: at }),
+    );
+  faults.afterAliasWrite?.();
+  const entry: AliasMove = { alias, from, to: bundleId, reason, at };
+  await addTimelineEvent(
+    tx.objectStore('timeline'),
+    newTimelineEvent(
+      projectId,
+      'alias-moved',
+      `${alias}: ${from ?? 'none'} → ${bundleId ?? 'none'} (${reason})`,
+      { ...entry },
+      at,
+    ),
+  );
+  return entry;
 }

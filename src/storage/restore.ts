@@ -154,8 +154,11 @@ export function restorePrediction(raw: Stored<PredictionRecord>): PredictionReco
   return {
     ...raw,
     ...scoped(raw),
+    requestId: str(raw.requestId, str(raw.id, '')),
     bundleId: str(raw.bundleId, ''),
     arm: str(raw.arm, ''),
+    role: str(raw.role, 'served'),
+    strategy: str(raw.strategy, 'single'),
     input: obj(raw.input, {}),
     output: obj(raw.output, {}),
     latencyMs: num(raw.latencyMs, 0),

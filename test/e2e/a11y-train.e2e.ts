@@ -85,4 +85,12 @@ describe('accessibility of training, runs and evaluation (axe-core)', () => {
     await page.getByTestId('alias-history').waitFor();
     expect(await violations()).toEqual([]);
   });
+
+  it('the Deploy stage, after a request and with its log, has no violations', async () => {
+    await tab('Deploy').click();
+    await page.getByTestId('deploy-status').waitFor();
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByTestId('prediction-log').waitFor();
+    expect(await violations()).toEqual([]);
+  });
 });

@@ -28,10 +28,10 @@ afterAll(async () => {
 });
 
 /** 800 customers; churn is likely with a high fee and a short tenure, on month-to-month contracts. */
-function churnCsv(): string {
-  const rng = createRng(5);
+function churnCsv(rows = 800, seed = 5): string {
+  const rng = createRng(seed);
   const lines = ['id,fee,tenure,contract,signup,churn'];
-  for (let i = 0; i < 800; i++) {
+  for (let i = 0; i < rows; i++) {
     const fee = 20 + 80 * rng.next();
     const tenure = rng.int(1, 72);
     const contract = rng.pick(['Month-to-month', 'One year', 'Two year']);
@@ -365,6 +365,115 @@ describe('train, compare, rerun and serve', () => {
     expect(fromApp).toBe(fromCli);
     expect(fromApp.split('\n')[0]).toBe('row,prediction,score');
     expect(fromApp.trim().split('\n')).toHaveLength(301);
+  });
+
+  it('deploys: shadow answers with the champion and logs the challenger; a canary replay walks 5→100% and promotes; a failed gate rolls back; blue-green switches and rolls back', async () => {
+    const row = (v: number) => page.getByTestId('versions').locator(`tr[data-version="${v}"]`);
+    const deployStatus = page.getByTestId('deploy-status');
+    const toDeploy = async () => {
+      await tab('Deploy').click();
+      await deployStatus.waitFor();
+    };
+    // Champion v2; v1 (another run) becomes the challenger.
+    await tab('Models').click();
+    await row(1).getByRole('button', { name: 'Make challenger' }).click();
+    await expect.poll(() => row(1).getByTestId('aliases').innerText()).toBe('challenger');
+    await toDeploy();
+    expect(await deployStatus.innerText()).toMatch(/^Champion v2, challenger v1: the champion answers/);
+
+    // Shadow: three requests, each answered by the champion exactly as Node scores v2; v1 only in the log.
+    await page.getByRole('button', { name: 'Start shadow' }).click();
+    await expect.poll(() => deployStatus.getAttribute('data-strategy')).toBe('shadow');
+    const v2 = decodeBundle(new Uint8Array(exportedV2));
+    const expected = scoreBundle(v2, [v2.example]).predictions[0]!;
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('textbox', { name: 'Request key' }).fill(`customer-${i}`);
+      await page.getByRole('button', { name: 'Send request' }).click();
+      await expect
+        .poll(() => page.getByTestId('deploy-latency').innerText())
+        .toMatch(new RegExp(`^${i + 1} requests`));
+      const answer = page.getByTestId('deploy-answer');
+      expect(await answer.getAttribute('data-arm')).toBe('champion');
+      expect(await answer.getAttribute('data-version')).toBe('2');
+      expect(await answer.innerText()).toContain(`${expected.label} (${expected.score!.toFixed(4)})`);
+    }
+    const log = page.getByTestId('prediction-log');
+    await expect.poll(() => log.locator('tr[data-role="shadow"][data-arm="challenger"]').count()).toBe(3);
+    expect(await log.locator('tr[data-role="served"][data-arm="champion"]').count()).toBe(3);
+    await page.getByRole('button', { name: 'Roll back' }).click();
+    await expect.poll(() => deployStatus.getAttribute('data-strategy')).toBe('single');
+
+    // Canary with v3 (the same model as v2, re-imported): every gate passes, so a labelled replay walks
+    // 5 → 25 → 50 → 100% and promotes v3; later requests go to the new champion.
+    await tab('Models').click();
+    await row(3).getByRole('button', { name: 'Make challenger' }).click();
+    await expect.poll(() => row(3).getByTestId('aliases').innerText()).toBe('challenger');
+    await toDeploy();
+    await page.getByRole('spinbutton', { name: 'Requests per step' }).fill('20');
+    await page.getByRole('button', { name: 'Start canary' }).click();
+    await expect.poll(() => deployStatus.getAttribute('data-strategy')).toBe('canary');
+    const traffic = writeTemp('traffic.csv', churnCsv(1500, 9));
+    await page.getByRole('textbox', { name: 'Key column' }).fill('id');
+    await page.getByTestId('replay-file').setInputFiles(traffic);
+    const summary = page.getByTestId('replay-summary');
+    await expect.poll(() => summary.getAttribute('data-requests'), { timeout: 120_000 }).toBe('1500');
+    expect(await page.getByTestId('replay-events').locator('li').allInnerTexts()).toEqual([
+      'Canary: gates passed at 5%, now 25% of requests to v3',
+      'Canary: gates passed at 25%, now 50% of requests to v3',
+      'Canary: gates passed at 50%, now 100% of requests to v3',
+      'Canary passed every step: v3 is the champion; v2 stays loaded as challenger',
+    ]);
+    expect(await summary.innerText()).toMatch(/1,500 labelled\.$/);
+    await expect
+      .poll(() => deployStatus.innerText())
+      .toMatch(/^Champion v3, challenger v2: the champion answers/);
+
+    // A gate that cannot pass (p95 ≤ 0 ms) rolls the canary back automatically, aliases untouched.
+    await tab('Models').click();
+    await row(1).getByRole('button', { name: 'Make challenger' }).click();
+    await expect.poll(() => row(1).getByTestId('aliases').innerText()).toBe('challenger');
+    await toDeploy();
+    await page.getByRole('spinbutton', { name: 'Max p95 latency (ms)' }).fill('0');
+    await page.getByRole('button', { name: 'Start canary' }).click();
+    await expect.poll(() => deployStatus.getAttribute('data-strategy')).toBe('canary');
+    await page.getByTestId('replay-file').setInputFiles(traffic);
+    await expect.poll(() => summary.getAttribute('data-requests'), { timeout: 120_000 }).toBe('1500');
+    const events = await page.getByTestId('replay-events').locator('li').allInnerTexts();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatch(
+      /^Automatic rollback at 5%: p95 latency [\d.]+ ms > 0 ms\. v3 serves every request$/,
+    );
+    expect(await deployStatus.getAttribute('data-strategy')).toBe('single');
+    expect(await deployStatus.innerText()).toMatch(/^Champion v3, challenger v1/);
+
+    // Blue-green: one atomic swap, then a rollback swaps back.
+    await page.getByRole('button', { name: 'Blue-green switch' }).click();
+    await expect.poll(() => deployStatus.innerText()).toMatch(/^Champion v1, challenger v3: blue-green/);
+    await page.getByRole('button', { name: 'Roll back' }).click();
+    await expect
+      .poll(() => deployStatus.innerText())
+      .toMatch(/^Champion v3, challenger v1: the champion answers/);
+
+    const kinds = () =>
+      page
+        .getByTestId('deploy-timeline')
+        .locator('li:not([data-kind="alias-moved"])')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+    await expect
+      .poll(kinds)
+      .toEqual([
+        'deploy-shadow',
+        'deploy-rollback',
+        'deploy-canary',
+        'canary-step',
+        'canary-step',
+        'canary-step',
+        'canary-promoted',
+        'deploy-canary',
+        'deploy-rollback',
+        'blue-green-switch',
+        'deploy-rollback',
+      ]);
   });
 
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {

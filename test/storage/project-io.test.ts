@@ -92,8 +92,11 @@ async function buildProject(): Promise<ProjectRecord> {
   const bundle = { ...base(), runId: run.id, version: 1, payload: { lineage: { runId: run.id, datasetId } } };
   const prediction = {
     ...base(),
+    requestId: 'req-1',
     bundleId: bundle.id,
     arm: 'champion',
+    role: 'served',
+    strategy: 'single',
     input: { age: 40 },
     output: { p: 0.8 },
     latencyMs: 2,

@@ -80,8 +80,11 @@ function sampleSnapshot(): ProjectSnapshot {
     predictions: [
       {
         ...scoped('q-1', 1700),
+        requestId: 'q-1',
         bundleId: 'b-1',
         arm: 'champion',
+        role: 'served',
+        strategy: 'shadow',
         input: { age: 40 },
         output: { p: 0.8 },
         latencyMs: 3,

@@ -149,8 +149,11 @@ export const deploymentSchema = z.object({
 
 export const predictionSchema = z.object({
   ...projectScoped,
+  requestId: id,
   bundleId: id,
   arm: z.string(),
+  role: z.string(),
+  strategy: z.string(),
   input: openObject,
   output: openObject,
   latencyMs: z.number().nonnegative(),
