@@ -367,6 +367,19 @@ describe('train, compare, rerun and serve', () => {
     expect(fromApp.trim().split('\n')).toHaveLength(301);
   });
 
+  it('cancels a large batch part-way: no file, a clear message, and the next batch runs', async () => {
+    await page.getByTestId('batch-file').setInputFiles(writeTemp('big.csv', churnCsv(400_000, 11)));
+    const cancel = page.getByRole('button', { name: 'Cancel scoring' });
+    await expect.poll(() => page.getByText(/^Scoring big\.csv: [\d,]+ rows so far$/).count()).toBe(1);
+    await cancel.click();
+    await expect
+      .poll(() => page.getByTestId('batch-error').innerText())
+      .toBe('Scoring big.csv was cancelled; nothing was written.');
+    expect(await page.getByTestId('batch-result').count()).toBe(0);
+    await page.getByTestId('batch-file').setInputFiles(writeTemp('small.csv', churnCsv(50, 12)));
+    await expect.poll(() => page.getByTestId('batch-result').getAttribute('data-rows')).toBe('50');
+  });
+
   it('deploys: shadow answers with the champion and logs the challenger; a canary replay walks 5→100% and promotes; a failed gate rolls back; blue-green switches and rolls back', async () => {
     const row = (v: number) => page.getByTestId('versions').locator(`tr[data-version="${v}"]`);
     const deployStatus = page.getByTestId('deploy-status');
