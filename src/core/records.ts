@@ -30,6 +30,8 @@ export interface ProjectRecord extends Base {
   updatedAt: Millis;
   /** Set on the built-in sample project. */
   sample?: boolean;
+  /** Monitoring settings (retention, window, alert thresholds, retrain triggers); see src/core/monitor. */
+  monitor?: Record<string, unknown>;
 }
 
 export interface DatasetColumn {
@@ -205,6 +207,8 @@ export interface AlertRecord extends ProjectScoped {
   kind: string;
   message: string;
   acknowledged: boolean;
+  /** The figures that fired it (the observed value and its threshold). */
+  data?: Record<string, unknown>;
 }
 
 export interface TimelineRecord extends ProjectScoped {

@@ -16,6 +16,16 @@ import {
   type ChunkInput,
 } from './datasets.ts';
 import { addPredictions, applyDeploymentChange, getDeploymentPlan, listPredictions } from './deployments.ts';
+import {
+  acknowledgeAlert,
+  addAlerts,
+  addLabels,
+  listAlerts,
+  listLabels,
+  listPredictionsBetween,
+  prunePredictions,
+  setMonitorSettings,
+} from './monitoring.ts';
 import { openLooplabDB, type OpenLooplabOptions } from './open-db.ts';
 import {
   aliasHistory,
@@ -113,6 +123,19 @@ export class LooplabStorage {
     applyDeploymentChange(this.db, projectId, change);
   addPredictions = (records: readonly PredictionRecord[]) => addPredictions(this.db, records);
   listPredictions = (projectId: Id, limit?: number) => listPredictions(this.db, projectId, limit);
+  listPredictionsBetween = (projectId: Id, from: number, to: number) =>
+    listPredictionsBetween(this.db, projectId, from, to);
+  prunePredictions = (projectId: Id, before: number, keepSince?: number) =>
+    prunePredictions(this.db, projectId, before, keepSince);
+  addLabels = (projectId: Id, labels: readonly { requestId: string; label: string }[]) =>
+    addLabels(this.db, projectId, labels);
+  listLabels = (projectId: Id) => listLabels(this.db, projectId);
+  addAlerts = (projectId: Id, alerts: Parameters<typeof addAlerts>[2]) =>
+    addAlerts(this.db, projectId, alerts);
+  listAlerts = (projectId: Id) => listAlerts(this.db, projectId);
+  acknowledgeAlert = (id: Id) => acknowledgeAlert(this.db, id);
+  setMonitorSettings = (projectId: Id, settings: Record<string, unknown>) =>
+    setMonitorSettings(this.db, projectId, settings);
 
   estimate = () => estimateStorage();
   requestPersistence = () => requestPersistence();

@@ -10,7 +10,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LooplabDB } from './schema.ts';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Upgrades `db` from `oldVersion` to `newVersion`, for idb's `upgrade` callback. Runs the blocks in
@@ -20,7 +20,7 @@ export function migrate(
   db: IDBPDatabase<LooplabDB>,
   oldVersion: number,
   newVersion: number | null,
-  _tx: IDBPTransaction<LooplabDB, StoreNames<LooplabDB>[], 'versionchange'>,
+  tx: IDBPTransaction<LooplabDB, StoreNames<LooplabDB>[], 'versionchange'>,
 ): void {
   const target = newVersion ?? DB_VERSION;
 
@@ -50,5 +50,11 @@ export function migrate(
     labels.createIndex('by-project', 'projectId');
     labels.createIndex('by-request', 'requestId');
     db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('by-project', 'projectId');
+  }
+
+  if (oldVersion < 3 && target >= 3) {
+    // v3: monitoring reads the prediction log by time window and prunes it by age, so the log is indexed
+    // by (project, time) rather than walked whole.
+    tx.objectStore('predictions').createIndex('by-project-time', ['projectId', 'createdAt']);
   }
 }

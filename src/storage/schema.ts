@@ -49,7 +49,11 @@ export interface LooplabDB extends DBSchema {
   bundles: { key: Id; value: BundleRecord; indexes: ByProject };
   aliases: { key: [Id, string]; value: AliasRecord; indexes: ByProject };
   deployments: { key: Id; value: DeploymentRecord; indexes: ByProject };
-  predictions: { key: Id; value: PredictionRecord; indexes: ByProject };
+  predictions: {
+    key: Id;
+    value: PredictionRecord;
+    indexes: ByProject & { 'by-project-time': [Id, number] };
+  };
   labels: { key: Id; value: LabelRecord; indexes: ByProject & { 'by-request': Id } };
   alerts: { key: Id; value: AlertRecord; indexes: ByProject };
   timeline: { key: Id; value: TimelineRecord; indexes: ByProject };

@@ -67,8 +67,8 @@ describe('migrations', () => {
 
     const db = await openLooplabDB({ name });
     open.push(db);
-    expect(DB_VERSION).toBe(2);
-    expect(db.version).toBe(2);
+    expect(DB_VERSION).toBe(3);
+    expect(db.version).toBe(3);
     expect(await getProject(db, 'p-1')).toEqual(project);
     expect(await listTimeline(db, 'p-1')).toEqual([event]);
     expect(await listDatasets(db, 'p-1')).toEqual([]);
@@ -111,6 +111,34 @@ describe('migrations', () => {
       updatedAt: 1,
     });
     expect(await db.getKeyFromIndex('aliases', 'by-project', 'p-1')).toEqual(['p-1', 'champion']);
+  });
+
+  it('upgrades a version 2 database: the prediction log gains its (project, time) index and keeps its entries', async () => {
+    const name = crypto.randomUUID();
+    const v2 = await openAtVersion(name, 2);
+    const entry = (id: string, createdAt: number) => ({
+      schemaVersion: 1,
+      id,
+      projectId: 'p-1',
+      createdAt,
+      requestId: id,
+      bundleId: 'b-1',
+      arm: 'champion',
+      role: 'served',
+      strategy: 'single',
+      input: {},
+      output: {},
+      latencyMs: 1,
+    });
+    await v2.put('predictions', entry('q-2', 200));
+    await v2.put('predictions', entry('q-1', 100));
+    v2.close();
+    const db = await openLooplabDB({ name });
+    open.push(db);
+    const range = IDBKeyRange.bound(['p-1', 150], ['p-1', 250]);
+    expect((await db.getAllFromIndex('predictions', 'by-project-time', range)).map((p) => p.id)).toEqual([
+      'q-2',
+    ]);
   });
 
   it('builds the same layout whether a database is created new or upgraded from version 1', async () => {

@@ -127,6 +127,12 @@ const referenceSchema = z.object({
     z.object({ kind: z.literal('class'), counts }),
     z.object({ kind: z.literal('value'), ...binned }),
   ]),
+  sample: z
+    .object({ cells: z.record(z.string(), z.array(z.string())), predictions: z.array(z.number()) })
+    .refine((sample) => Object.values(sample.cells).every((c) => c.length === sample.predictions.length), {
+      message: 'every sampled column must hold one cell per sampled prediction',
+    })
+    .optional(),
 }) satisfies z.ZodType<DriftReference>;
 
 const lineageSchema = z.object({

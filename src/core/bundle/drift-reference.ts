@@ -1,4 +1,5 @@
 import { quantileBins } from '../evaluate/quantile-bins.ts';
+import { createRng } from '../random.ts';
 import type { ModelOutput } from '../models/model-output.ts';
 import { parseNumberText } from '../recipe/index.ts';
 import type { ColumnType } from '../table/raw-table.ts';
@@ -9,6 +10,12 @@ export const DRIFT_NUMERIC_BINS = 10;
 export const DRIFT_TOP_CATEGORIES = 20;
 /** Equal-width bins of P(positive) on [0, 1] for binary predictions. */
 export const DRIFT_PROBABILITY_BINS = 10;
+/**
+ * Training rows kept as raw cells for drift tests that need samples (KS, Wasserstein, chi-square on the
+ * data's own categories). 5,000 rows bound a bundle's size (about 50 kB per column) while leaving the KS
+ * statistic's sampling error (≈ 1.36/√5000 ≈ 0.02) far below the drift it must detect.
+ */
+export const DRIFT_SAMPLE_ROWS = 5000;
 
 /**
  * A numeric input column's training distribution: bin i is [edges[i], edges[i + 1]), the last bin closed.
@@ -51,6 +58,12 @@ export interface DriftReference {
   /** One per signature column, in signature order. */
   columns: ColumnReference[];
   prediction: PredictionReference;
+  /**
+   * A seeded sample of at most DRIFT_SAMPLE_ROWS training rows, in row order: each column's raw cells ('' when
+   * missing), and the model's output on the same rows (binary P(positive), the multiclass class index, or the
+   * regression value). Absent in bundles made before it existed; monitoring then falls back to the bins.
+   */
+  sample?: { cells: Record<string, string[]>; predictions: number[] };
 }
 
 /**
@@ -82,7 +95,40 @@ export function driftReference(
       ? numericReference(column.name, cells)
       : categoricalReference(column.name, cells);
   });
-  return { rows, columns: references, prediction: predictionReference(predictions) };
+  return {
+    rows,
+    columns: references,
+    prediction: predictionReference(predictions),
+    sample: referenceSample(columns, cellsByColumn, predictions, rows),
+  };
+}
+
+/** The same seeded rows of every column and of the predictions (seed fixed: a bundle is reproducible). */
+function referenceSample(
+  columns: readonly { name: string }[],
+  cellsByColumn: Readonly<Record<string, readonly (string | null | undefined)[]>>,
+  predictions: ModelOutput,
+  rows: number,
+): NonNullable<DriftReference['sample']> {
+  let picked = Array.from({ length: rows }, (_, r) => r);
+  if (rows > DRIFT_SAMPLE_ROWS)
+    picked = createRng('drift-reference').shuffle(picked).slice(0, DRIFT_SAMPLE_ROWS).sort((a, b) => a - b);
+  const cells: Record<string, string[]> = {};
+  for (const { name } of columns) {
+    const column = cellsByColumn[name]!;
+    cells[name] = picked.map((r) => column[r] ?? '');
+  }
+  return { cells, predictions: picked.map((r) => outputOf(predictions, r)) };
+}
+
+/** One row's output as one number: P(positive), the predicted class index, or the value. */
+function outputOf(output: ModelOutput, row: number): number {
+  if (output.kind === 'value') return output.values[row]!;
+  const { classes, values } = output;
+  if (classes === 2) return values[2 * row + 1]!;
+  let best = 0;
+  for (let k = 1; k < classes; k++) if (values[row * classes + k]! > values[row * classes + best]!) best = k;
+  return best;
 }
 
 function isMissing(cell: string | null | undefined): cell is null | undefined {

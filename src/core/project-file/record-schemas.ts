@@ -46,6 +46,7 @@ export const projectSchema = z.object({
   createdAt: millis,
   updatedAt: millis,
   sample: z.boolean().optional(),
+  monitor: openObject.optional(),
 }) satisfies z.ZodType<ProjectRecord>;
 
 export const datasetSchema = z.object({
@@ -170,6 +171,7 @@ export const alertSchema = z.object({
   kind: z.string(),
   message: z.string(),
   acknowledged: z.boolean(),
+  data: openObject.optional(),
 }) satisfies z.ZodType<AlertRecord>;
 
 export const timelineSchema = z.object({

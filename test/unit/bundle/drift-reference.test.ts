@@ -72,6 +72,27 @@ describe('driftReference', () => {
     expect(multiclass).toEqual({ kind: 'class', counts: [1, 1, 1] });
   });
 
+  it('keeps a seeded sample of 5,000 of 6,000 rows, the same rows in every column and in the predictions', () => {
+    const a = Array.from({ length: 6000 }, (_, r) => String(r));
+    const b = Array.from({ length: 6000 }, (_, r) => (r % 7 === 0 ? '' : `c${2 * r}`));
+    const output = { kind: 'value' as const, values: Float64Array.from(a, Number) };
+    const columns = [
+      { name: 'a', type: 'integer' as const },
+      { name: 'b', type: 'category' as const },
+    ];
+    const { sample } = driftReference(columns, { a, b }, output);
+    const rows = sample!.cells.a!.map(Number);
+    expect(rows).toHaveLength(5000);
+    expect(new Set(rows).size).toBe(5000);
+    expect(rows).toEqual([...rows].sort((x, y) => x - y));
+    rows.forEach((r, i) => {
+      expect(sample!.cells.b![i]).toBe(r % 7 === 0 ? '' : `c${2 * r}`);
+      expect(sample!.predictions[i]).toBe(r);
+    });
+    // Seeded: the same input gives the same sample.
+    expect(driftReference(columns, { a, b }, output).sample).toEqual(sample);
+  });
+
   it('refuses a column without cells', () => {
     expect(() => driftReference([{ name: 'x', type: 'number' }], {}, proba([]))).toThrow(/"x"/);
   });
