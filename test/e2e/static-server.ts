@@ -30,7 +30,7 @@ export interface StaticServer {
  */
 export async function serveBuild(
   dist = join(import.meta.dirname, '../../dist'),
-  options: { csp?: boolean } = {},
+  options: { csp?: boolean; headers?: Record<string, string> } = {},
 ): Promise<StaticServer> {
   const root = mkdtempSync(join(tmpdir(), 'looplab-dist-'));
   try {
@@ -57,6 +57,7 @@ export async function serveBuild(
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         ...(options.csp === false ? {} : { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
         'Cache-Control': 'no-cache',
+        ...options.headers,
       });
       res.end(body);
     } catch {
