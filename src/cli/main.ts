@@ -3,7 +3,10 @@
  * exit code (1 for a failed command, 2 for a usage error).
  */
 import { parseCommand } from './parse-command.ts';
+import { driftCommand } from './drift-command.ts';
+import { driftStatsCommand } from './drift-stats-command.ts';
 import { envCommand } from './env-command.ts';
+import { loopCommand } from './loop-command.ts';
 import { metricsCommand } from './metrics-command.ts';
 import { profileCommand } from './profile-command.ts';
 import { runCommand } from './run-command.ts';
@@ -33,7 +36,15 @@ commands:
                      and print the leaderboard with validation and test metrics
   score <bundle.zip> <file.csv>
                      score every row with a model bundle (written by run --bundle); predictions CSV on stdout
-  metrics <input.json> print the sklearn-oracle metrics of {task, y_true, y_pred, y_score?, labels?, pos_label?}`;
+  metrics <input.json> print the sklearn-oracle metrics of {task, y_true, y_pred, y_score?, labels?, pos_label?}
+  drift-stats <input.json>
+                     print the scipy drift-oracle statistics of {kind, reference, current}
+  drift <reference.csv> <current.csv>
+                     per-column drift tests, PSI and the dataset drift verdict of current against reference
+  loop <project-file> <new-data.csv> [--search N] [--seed S] [--min-improvement X|X%] [--backend cpu|wasm]
+                     [--budget-s N] [--max-epochs N] [--seeds K]
+                     retrain the champion on new labelled rows (validate, same recipe, train, sealed test,
+                     compare) and print the decision, promote or keep, with its evidence`;
 
 type Command = (args: string[]) => Promise<unknown>;
 
@@ -44,6 +55,9 @@ const commands: Record<string, Command> = {
   run: runCommand,
   score: scoreCommand,
   metrics: metricsCommand,
+  'drift-stats': driftStatsCommand,
+  drift: driftCommand,
+  loop: loopCommand,
 };
 
 /** Runs one command; returns the process exit code. */

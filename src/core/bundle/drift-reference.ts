@@ -112,7 +112,10 @@ function referenceSample(
 ): NonNullable<DriftReference['sample']> {
   let picked = Array.from({ length: rows }, (_, r) => r);
   if (rows > DRIFT_SAMPLE_ROWS)
-    picked = createRng('drift-reference').shuffle(picked).slice(0, DRIFT_SAMPLE_ROWS).sort((a, b) => a - b);
+    picked = createRng('drift-reference')
+      .shuffle(picked)
+      .slice(0, DRIFT_SAMPLE_ROWS)
+      .sort((a, b) => a - b);
   const cells: Record<string, string[]> = {};
   for (const { name } of columns) {
     const column = cellsByColumn[name]!;

@@ -100,7 +100,11 @@ export function buildExperimentData(table: RawTable, request: ExperimentRequest)
   };
 }
 
-function splitFor(table: RawTable, request: ExperimentRequest, missingTarget: number[]) {
+/**
+ * The raw rows of each set, before the recipe runs: the split `buildExperimentData` seals. `missingTarget`
+ * lists the rows left out of every set. The retrain loop reads the sealed test rows themselves from it.
+ */
+export function splitFor(table: RawTable, request: ExperimentRequest, missingTarget: number[]) {
   const n = table.columns[0]?.length ?? 0;
   const { split } = request;
   const column = (name: string | undefined) => {
