@@ -3,6 +3,7 @@ import { ingestCsv, type ColumnChunk } from '../src/core/ingest/index.ts';
 import { bytesOf, throttle } from './blob-stream.ts';
 import { deployRequest, flushLog, openDeployment, type DeploymentStatus } from './deployment-runtime.ts';
 import { loadedBundle } from './serve-models.ts';
+import { workerStorage } from './worker-storage.ts';
 
 export interface ReplayProgress {
   requests: number;
@@ -32,7 +33,7 @@ export function cancelReplay(): void {
 /**
  * Sends every row of a CSV through the live deployment as a request of its own, as production traffic
  * would arrive: the key column routes it (its row number when there is none), and the target column, when
- * the file has it, is the label the realised-metric gate needs. Canary steps, promotion and automatic
+ * the file has it, is the label the realised-metric gate needs, and is stored as the request's label. Canary steps, promotion and automatic
  * rollback happen as the gates decide, mid-file.
  */
 export async function replayTraffic(
@@ -79,6 +80,7 @@ export async function replayTraffic(
         const keyAt = keyColumn === null ? -1 : names.indexOf(keyColumn);
         const targetAt = names.indexOf(target);
         const rows = chunk.columns[0]?.length ?? 0;
+        const labels: { requestId: string; label: string }[] = [];
         for (let r = 0; r < rows && !signal.aborted; r++) {
           const record: Record<string, string> = {};
           for (const name of columns) {
@@ -92,9 +94,18 @@ export async function replayTraffic(
           summary.byArm[response.arm]++;
           if (response.error) summary.errors++;
           if (response.dropped) summary.dropped++;
-          if (truth !== undefined) summary.labelled++;
+          if (truth !== undefined) {
+            summary.labelled++;
+            labels.push({ requestId: response.requestId, label: truth });
+          }
           summary.events.push(...response.events);
           summary.status = response.status;
+        }
+        // The file's labels are stored as if they had arrived later, joined to the logged requests, so the
+        // Monitor's realised metric has them; the log is written first, since a label needs its request.
+        if (labels.length) {
+          await flushLog();
+          await (await workerStorage()).addLabels(projectId, labels);
         }
         progress({
           requests: summary.requests,

@@ -5,6 +5,8 @@
 import { expose, transfer } from 'comlink';
 import { cancelBatch, scoreCsv } from './batch-score.ts';
 import { changeDeployment, deployRequest, flushLog, openDeployment } from './deployment-runtime.ts';
+import { uploadLabels } from './labels-upload.ts';
+import { applyRetention, monitorSnapshot } from './monitor-run.ts';
 import { cancelReplay, replayTraffic } from './replay-traffic.ts';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
@@ -44,6 +46,15 @@ const api = {
 
   /** Stops the replay in progress after the current row. */
   cancelReplay,
+
+  /** Monitoring: windows, realised metric, data and prediction drift, and the alerts they fire. */
+  monitorSnapshot,
+
+  /** Prunes the prediction log to the retention setting, sparing the window in use. */
+  applyRetention,
+
+  /** Joins a labels CSV (request id, label) to the prediction log. */
+  uploadLabels,
 
   /** Features of raw rows, exactly as the model was trained on them; `kept` lists the rows scored. */
   features(

@@ -13,6 +13,7 @@ import { dataWorker, serveWorker, trainWorker } from './workers.ts';
 import { EvalState } from './eval-state.svelte.ts';
 import { DeployState } from './deploy-state.svelte.ts';
 import { ModelsState } from './models-state.svelte.ts';
+import { MonitorState } from './monitor-state.svelte.ts';
 import { TrainState } from './train-state.svelte.ts';
 import { WorkState } from './work-state.svelte.ts';
 
@@ -64,13 +65,23 @@ export class AppState {
 
   /** The lifecycle stage on screen. */
   stage = $state<
-    'data' | 'profile' | 'problem' | 'prepare' | 'train' | 'runs' | 'evaluate' | 'models' | 'deploy'
+    | 'data'
+    | 'profile'
+    | 'problem'
+    | 'prepare'
+    | 'train'
+    | 'runs'
+    | 'evaluate'
+    | 'models'
+    | 'deploy'
+    | 'monitor'
   >('data');
   readonly work = new WorkState(this);
   readonly train = new TrainState(this);
   readonly evaluation = new EvalState(this);
   readonly models = new ModelsState(this);
   readonly deploy = new DeployState(this);
+  readonly monitor = new MonitorState(this);
 
   project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
@@ -98,6 +109,7 @@ export class AppState {
         if (change.store === 'runs') void this.train.loadRuns();
         else if (change.store === 'bundles' || change.store === 'aliases') void this.models.load();
         else if (change.store === 'deployments') void this.deploy.load();
+        else if (change.store === 'alerts') void this.monitor.load();
         else void this.refresh();
       },
     });

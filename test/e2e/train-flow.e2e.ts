@@ -489,6 +489,91 @@ describe('train, compare, rerun and serve', () => {
       ]);
   });
 
+  it('monitors: traffic windows, the realised metric from the replays’ labels, drift of a shifted batch, alerts, labels and retention', async () => {
+    await tab('Monitor').click();
+    await page.getByRole('button', { name: 'Check logged requests' }).click();
+    const summary = page.getByTestId('monitor-summary');
+    await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toMatch(/^Champion v3 /);
+    expect(await summary.innerText()).toMatch(/; 3000 labels joined\.$/);
+    // Every replayed request carried its label: the windows' labelled counts add up to the 3,000 requests.
+    const labelled = await page
+      .getByTestId('realised-table')
+      .locator('tbody tr td:nth-child(2)')
+      .allInnerTexts();
+    expect(labelled.reduce((sum, text) => sum + parseInt(text, 10), 0)).toBe(3000);
+    const requests = await page
+      .getByTestId('windows-table')
+      .locator('tbody tr td:nth-child(2)')
+      .allInnerTexts();
+    expect(requests.reduce((sum, text) => sum + parseInt(text, 10), 0)).toBeGreaterThanOrEqual(3003);
+
+    // A batch from the training distribution does not drift; one with higher fees and longer tenures does.
+    const same = writeTemp('same.csv', churnCsv(600, 14));
+    await page.getByTestId('monitor-batch').setInputFiles(same);
+    const verdict = page.getByTestId('drift-verdict');
+    await expect.poll(() => summary.innerText()).toContain('current window: same.csv, 600 rows');
+    expect(await verdict.getAttribute('data-drift')).toBe('false');
+    const shifted = churnCsv(600, 15)
+      .trim()
+      .split('\n')
+      .map((line, i) => {
+        if (i === 0) return line;
+        const cells = line.split(',');
+        cells[1] = (Number(cells[1]) + 40).toFixed(3);
+        cells[2] = String(Number(cells[2]) * 2);
+        return cells.join(',');
+      })
+      .join('\n');
+    await page.getByTestId('monitor-batch').setInputFiles(writeTemp('shifted.csv', `${shifted}\n`));
+    await expect.poll(() => summary.innerText()).toContain('current window: shifted.csv, 600 rows');
+    expect(await verdict.getAttribute('data-drift')).toBe('true');
+    const row = (name: string) => page.getByTestId('drift-table').locator(`tr[data-feature="${name}"]`);
+    expect(await row('fee').getAttribute('data-drift')).toBe('true');
+    expect(await row('tenure').getAttribute('data-drift')).toBe('true');
+    expect(await row('contract').getAttribute('data-drift')).toBe('false');
+    expect(await row('id').locator('td').nth(5).innerText()).toBe('not counted');
+    expect(await row('fee').getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Distribution of fee: the largest difference is in /,
+    );
+    const alerts = page.getByTestId('alerts');
+    await expect.poll(() => alerts.locator('li[data-kind="drift-share"]').count()).toBe(1);
+    expect(await alerts.locator('li[data-kind="feature-psi"]').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('PSI of fee is'),
+        expect.stringContaining('PSI of tenure is'),
+      ]),
+    );
+
+    // Labels for requests the log never saw are reported, not stored.
+    await page
+      .getByTestId('labels-file')
+      .setInputFiles(writeTemp('labels.csv', 'request_id,label\nnope-1,Yes\nnope-2,No\n'));
+    await expect
+      .poll(() => page.getByTestId('monitor-message').innerText())
+      .toBe('0 of 2 labels joined by request_id; 2 request ids are not in the log (nope-1, nope-2).');
+
+    // A latency threshold of 0 ms fires on the next check; the alert survives a reload.
+    await page.getByText('Monitoring settings and alert thresholds').click();
+    await page.getByRole('spinbutton', { name: 'p95 latency above (ms)' }).fill('0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => page.getByTestId('monitor-message').innerText())
+      .toBe('Monitoring settings saved.');
+    await page.getByRole('button', { name: 'Check logged requests' }).click();
+    await expect.poll(() => alerts.locator('li[data-kind="latency"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Apply retention now' }).click();
+    await expect
+      .poll(() => page.getByTestId('monitor-message').innerText())
+      .toBe('Pruned 0 prediction-log entries older than 30 days (the window in use is kept).');
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    await page
+      .getByRole('combobox', { name: 'Dataset', exact: true })
+      .selectOption({ label: 'churn-train.csv' });
+    await tab('Monitor').click();
+    await expect.poll(() => page.getByTestId('alerts').locator('li').count()).toBeGreaterThanOrEqual(4);
+  });
+
   it('cancel leaves the unfinished runs cancelled, with no model', async () => {
     await settings({ perFamily: 25, epochCap: 300, budget: 600 });
     await page.getByRole('checkbox', { name: 'Successive halving' }).uncheck();

@@ -1,0 +1,115 @@
+/**
+ * The Monitor stage (LIFECYCLE §7): the serve worker computes the snapshot; this class holds it, the
+ * settings the user edits, the alert list, and shows browser notifications for new alerts once allowed.
+ */
+import type { LabelsUpload } from '../../workers/labels-upload.ts';
+import type { MonitorSnapshot, MonitorSource } from '../../workers/monitor-run.ts';
+import { readMonitorSettings, type MonitorSettings } from '../core/monitor/monitor-settings.ts';
+import type { AlertRecord } from '../core/records.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { serveWorker } from './workers.ts';
+
+export class MonitorState {
+  readonly #app: AppState;
+  snapshot = $state.raw<MonitorSnapshot | null>(null);
+  settings = $state<MonitorSettings>(readMonitorSettings(undefined));
+  alerts = $state.raw<AlertRecord[]>([]);
+  busy = $state(false);
+  message = $state('');
+  error = $state('');
+  permission = $state<NotificationPermission | 'unsupported'>(
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  async load(): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    const project = await this.#app.storage.getProject(projectId);
+    this.settings = readMonitorSettings(project?.monitor);
+    this.alerts = await this.#app.storage.listAlerts(projectId);
+  }
+
+  /** Computes the snapshot over the logged requests, or over an uploaded batch. */
+  async check(source: MonitorSource = { kind: 'log' }): Promise<MonitorSnapshot | null> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return null;
+    return this.#do(async () => {
+      const snapshot = await serveWorker.call('monitorSnapshot', [projectId, source]);
+      this.snapshot = snapshot;
+      this.#notify(snapshot.fired);
+      this.alerts = await this.#app.storage.listAlerts(projectId);
+      return snapshot;
+    });
+  }
+
+  async saveSettings(): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    await this.#do(async () => {
+      const settings = readMonitorSettings($state.snapshot(this.settings));
+      await this.#app.storage.setMonitorSettings(projectId, settings as unknown as Record<string, unknown>);
+      this.settings = settings;
+      this.message = 'Monitoring settings saved.';
+    });
+  }
+
+  async uploadLabels(file: File): Promise<LabelsUpload | null> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return null;
+    return this.#do(async () => {
+      const champion = this.#app.models.aliases.find((a) => a.alias === 'champion');
+      const bundle = this.#app.models.versions.find((v) => v.id === champion?.bundleId);
+      const targetName = (bundle?.payload.signature as { target?: string } | undefined)?.target ?? 'label';
+      const result = await serveWorker.call('uploadLabels', [projectId, file, targetName]);
+      this.message = `${result.stored} of ${result.rows} labels joined by ${result.keyColumn}${result.unknownCount ? `; ${result.unknownCount} request ids are not in the log (${result.unknown.slice(0, 5).join(', ')}${result.unknownCount > 5 ? ', …' : ''})` : ''}.`;
+      return result;
+    });
+  }
+
+  async applyRetention(): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    await this.#do(async () => {
+      const pruned = await serveWorker.call('applyRetention', [projectId]);
+      this.message = `Pruned ${pruned} prediction-log entries older than ${this.settings.retentionDays} days (the window in use is kept).`;
+    });
+  }
+
+  async acknowledge(id: string): Promise<void> {
+    const projectId = this.#app.projectId;
+    if (!projectId) return;
+    await this.#app.storage.acknowledgeAlert(id);
+    this.alerts = await this.#app.storage.listAlerts(projectId);
+  }
+
+  async allowNotifications(): Promise<void> {
+    if (typeof Notification === 'undefined') return;
+    this.permission = await Notification.requestPermission();
+    if (this.permission === 'granted') {
+      this.settings.alerts.notify = true;
+      await this.saveSettings();
+    }
+  }
+
+  #notify(fired: readonly AlertRecord[]): void {
+    if (!fired.length || !this.settings.alerts.notify || this.permission !== 'granted') return;
+    for (const alert of fired) new Notification('Looplab alert', { body: alert.message, tag: alert.id });
+  }
+
+  async #do<T>(work: () => Promise<T>): Promise<T | null> {
+    this.busy = true;
+    this.error = '';
+    try {
+      return await work();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
