@@ -7,7 +7,7 @@ import { cancelBatch, scoreCsv } from './batch-score.ts';
 import { changeDeployment, deployRequest, flushLog, openDeployment } from './deployment-runtime.ts';
 import { uploadLabels } from './labels-upload.ts';
 import { applyRetention, monitorSnapshot } from './monitor-run.ts';
-import { cancelReplay, replayTraffic } from './replay-traffic.ts';
+import { cancelReplay, replayDataset, replayTraffic } from './replay-traffic.ts';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
 import { loadVersions, predictOne } from './serve-models.ts';
@@ -43,6 +43,9 @@ const api = {
 
   /** Every row of a CSV as a request through the deployment, with progress; canary gates act mid-file. */
   replayTraffic,
+
+  /** Every row of a stored dataset as a request through the deployment (its labels stored too). */
+  replayDataset,
 
   /** Stops the replay in progress after the current row. */
   cancelReplay,

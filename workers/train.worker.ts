@@ -12,7 +12,9 @@ import { parityRows } from './parity-rows.ts';
 import { reproduceRun } from './reproduce-run.ts';
 import { probeRun, stabilityRun } from './validate-run.ts';
 import { runExperiment } from './run-experiment.ts';
+import { retrainChampion, type RetrainRequest } from './retrain-champion.ts';
 import { initBackend } from './tf-backend.ts';
+import type { RetrainStep } from '../src/core/retrain/index.ts';
 
 const api = {
   /** Chooses the tfjs backend (webgpu → webgl → wasm → cpu) and reports every attempt. */
@@ -64,6 +66,18 @@ const api = {
 
   /** Validates a bundle file and registers it; a bad file stores nothing. */
   importBundle: (projectId: string, bytes: Uint8Array) => importBundle(projectId, bytes),
+
+  /**
+   * The retrain loop on a new labelled dataset: validate, same recipe and config, sealed test, compare, then
+   * deploy a better challenger (shadow or canary) or keep the champion with an alert.
+   */
+  async retrainChampion(
+    request: RetrainRequest,
+    backend: BackendRequest,
+    onStep?: (step: RetrainStep) => void,
+  ) {
+    return retrainChampion(request, await initBackend(backend), onStep);
+  },
 
   /** A run's first training rows, raw and as trained on, for the serving parity check. */
   parityRows: (runId: string, count: number) => parityRows(runId, count),

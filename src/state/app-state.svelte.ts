@@ -14,6 +14,8 @@ import { EvalState } from './eval-state.svelte.ts';
 import { DeployState } from './deploy-state.svelte.ts';
 import { ModelsState } from './models-state.svelte.ts';
 import { MonitorState } from './monitor-state.svelte.ts';
+import { LifecycleState } from './lifecycle-state.svelte.ts';
+import { RetrainState } from './retrain-state.svelte.ts';
 import { TrainState } from './train-state.svelte.ts';
 import { WorkState } from './work-state.svelte.ts';
 
@@ -82,6 +84,8 @@ export class AppState {
   readonly models = new ModelsState(this);
   readonly deploy = new DeployState(this);
   readonly monitor = new MonitorState(this);
+  readonly retrain = new RetrainState(this);
+  readonly lifecycle = new LifecycleState(this);
 
   project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
   dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
@@ -128,6 +132,14 @@ export class AppState {
     this.ready = true;
     // bench/ reads these marks for time-to-interactive and ingest time.
     performance.mark('looplab:ready');
+    // A scheduled (or overdue label-count) retrain is checked whenever the app opens, in the background.
+    void this.retrain.checkTriggers().then((trigger) => {
+      if (trigger)
+        this.notify(
+          'info',
+          `Retraining ran (${trigger}): ${this.retrain.summary?.reason ?? this.retrain.error}`,
+        );
+    });
   }
 
   notify(kind: Notice['kind'], text: string): void {

@@ -42,6 +42,8 @@ export class MonitorState {
       this.snapshot = snapshot;
       this.#notify(snapshot.fired);
       this.alerts = await this.#app.storage.listAlerts(projectId);
+      // A drift alert (or enough new labels) may trigger the retrain loop, as the settings say.
+      if (snapshot.fired.length) void this.#app.retrain.checkTriggers(snapshot.fired);
       return snapshot;
     });
   }

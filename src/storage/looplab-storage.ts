@@ -41,7 +41,7 @@ import { runRead } from './transact.ts';
 import { createProject, deleteProject, getProject, listProjects, renameProject } from './projects.ts';
 import { estimateStorage, requestPersistence } from './quota.ts';
 import type { LooplabDB } from './schema.ts';
-import { listTimeline } from './timeline.ts';
+import { appendTimeline, listTimeline } from './timeline.ts';
 import { deleteRuns, endRunningRuns, finishRuns, getRun, listRuns, putRunProgress } from './runs.ts';
 import { latestVersion, saveVersion } from './versioned.ts';
 
@@ -76,6 +76,8 @@ export class LooplabStorage {
     (await getChunk(this.db, datasetId, index))?.columns ?? [];
 
   listTimeline = (projectId: Id) => listTimeline(this.db, projectId);
+  addTimelineEvent = (projectId: Id, kind: string, message: string, data?: Record<string, unknown>) =>
+    appendTimeline(this.db, projectId, kind, message, data);
 
   saveProblem = (draft: Parameters<typeof saveVersion<'problems'>>[2]) =>
     saveVersion(this.db, 'problems', draft, { kind: 'problem-defined', message: 'Problem card saved' });

@@ -1,0 +1,104 @@
+/**
+ * Retraining (LIFECYCLE §8) from the page: one click, or a trigger (a schedule checked when the app
+ * opens, a drift alert, N new labelled rows). The train worker runs the loop; the steps arrive as they
+ * finish and are on the timeline already.
+ */
+import type { RetrainRequest, RetrainSummary } from '../../workers/retrain-champion.ts';
+import { backendRequestFrom } from '../core/compute/backend-policy.ts';
+import { readMonitorSettings } from '../core/monitor/monitor-settings.ts';
+import type { AlertRecord } from '../core/records.ts';
+import type { RetrainStep } from '../core/retrain/index.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { serveWorker, trainWorker } from './workers.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export class RetrainState {
+  readonly #app: AppState;
+  running = $state(false);
+  steps = $state.raw<RetrainStep[]>([]);
+  summary = $state.raw<RetrainSummary | null>(null);
+  error = $state('');
+  /** What the next click retrains on: a dataset id, or '' for the labelled logged requests. */
+  source = $state('');
+  searchTrials = $state(2);
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  /** Runs the loop once. Returns the summary, or null when it could not run (the error says why). */
+  async run(
+    trigger: string,
+    batch?: RetrainRequest['batch'],
+    options: { maxEpochs?: number } = {},
+  ): Promise<RetrainSummary | null> {
+    const projectId = this.#app.projectId;
+    if (!projectId || this.running) return null;
+    const storage = this.#app.storage;
+    const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
+    this.running = true;
+    this.steps = [];
+    this.summary = null;
+    this.error = '';
+    try {
+      const request: RetrainRequest = {
+        projectId,
+        batch:
+          batch ??
+          (this.source
+            ? { kind: 'dataset', datasetId: this.source }
+            : { kind: 'log', since: settings.retrain.lastRun }),
+        searchTrials: this.searchTrials,
+        deployAs: settings.retrain.deployAs,
+        trigger,
+        ...options,
+      };
+      const summary = await trainWorker.call('retrainChampion', [
+        request,
+        backendRequestFrom(this.#app.backendChoice, this.#app.allowSoftware),
+        (step: RetrainStep) => (this.steps = [...this.steps, step]),
+      ]);
+      this.summary = summary;
+      await storage.setMonitorSettings(projectId, {
+        ...settings,
+        retrain: { ...settings.retrain, lastRun: Date.now() },
+      } as unknown as Record<string, unknown>);
+      // The serve worker re-reads the plan and aliases the loop may have changed.
+      await serveWorker.call('openDeployment', [projectId]);
+      return summary;
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      return null;
+    } finally {
+      this.running = false;
+      await Promise.all([this.#app.models.load(), this.#app.monitor.load(), this.#app.train.loadRuns()]);
+    }
+  }
+
+  /**
+   * Runs the loop if a trigger says so: the schedule (checked when the app opens), a drift alert just
+   * fired, or enough labels arrived since the last retrain. Returns the trigger that fired, if any.
+   */
+  async checkTriggers(fired: readonly AlertRecord[] = []): Promise<string | null> {
+    const projectId = this.#app.projectId;
+    if (!projectId || this.running) return null;
+    const storage = this.#app.storage;
+    const aliases = await storage.listAliases(projectId);
+    if (!aliases.some((a) => a.alias === 'champion')) return null;
+    const { retrain } = readMonitorSettings((await storage.getProject(projectId))?.monitor);
+    const since = { kind: 'log' as const, since: retrain.lastRun };
+    let trigger: string | null = null;
+    if (retrain.onDriftAlert && fired.some((a) => a.kind === 'drift-share' || a.kind === 'feature-psi'))
+      trigger = 'drift alert';
+    else if (retrain.newLabels > 0) {
+      const fresh = (await storage.listLabels(projectId)).filter((l) => l.createdAt > retrain.lastRun).length;
+      if (fresh >= retrain.newLabels) trigger = `${fresh} new labelled rows`;
+    }
+    if (!trigger && retrain.scheduleDays > 0 && Date.now() - retrain.lastRun >= retrain.scheduleDays * DAY)
+      trigger = `schedule: every ${retrain.scheduleDays} days`;
+    if (!trigger) return null;
+    await this.run(trigger, since);
+    return trigger;
+  }
+}

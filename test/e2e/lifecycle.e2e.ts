@@ -1,0 +1,82 @@
+/**
+ * Issue 7's acceptance: on a fresh profile (the sample project is created on first run), the button
+ * "Run the full lifecycle on sample data" goes through define, prepare, features, train, evaluate, deploy,
+ * monitor (the drifted July batch as live traffic) and retrain; every stage shows a result, the status line
+ * reads "Full lifecycle complete", and a reload shows it all again from the timeline.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './harness.ts';
+
+let session: Session;
+let page: Page;
+
+beforeAll(async () => {
+  session = await startSession();
+  page = await session.open();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+const STAGES = ['define', 'prepare', 'features', 'train', 'evaluate', 'deploy', 'monitor', 'retrain'];
+
+async function stageResults(): Promise<Record<string, { status: string | null; text: string }>> {
+  const items = page.getByTestId('lifecycle-stages').locator('li');
+  const out: Record<string, { status: string | null; text: string }> = {};
+  for (const item of await items.all())
+    out[(await item.getAttribute('data-stage'))!] = {
+      status: await item.getAttribute('data-status'),
+      text: await item.innerText(),
+    };
+  return out;
+}
+
+describe('the full lifecycle on sample data', () => {
+  it('runs every stage to a result and says "Full lifecycle complete"', { timeout: 900_000 }, async () => {
+    await page.getByRole('button', { name: 'Run the full lifecycle on sample data' }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('lifecycle-status')
+            .innerText()
+            .catch(() => ''),
+        {
+          timeout: 840_000,
+          interval: 2000,
+        },
+      )
+      .toMatch(/^(Full lifecycle complete|The \w+ stage failed: .*)$/);
+    expect(await page.getByTestId('lifecycle-status').innerText()).toBe('Full lifecycle complete');
+    const results = await stageResults();
+    expect(Object.keys(results)).toEqual(STAGES);
+    for (const stage of STAGES) expect(results[stage]!.status, stage).toBe('done');
+    expect(results.define!.text).toMatch(/predict churned = Yes \(binary\), ROC AUC ≥ 0\.7/);
+    expect(results.train!.text).toMatch(/runs on \w+; best .+, validation ROC AUC 0\.\d{4}$/);
+    expect(results.evaluate!.text).toMatch(/ROC AUC 0\.\d{4} on the sealed test rows/);
+    expect(results.deploy!.text).toMatch(/registered as v1 and made the champion/);
+    // July's customers drifted (higher fees, more month-to-month contracts, a new region).
+    expect(results.monitor!.text).toMatch(/1000 requests from subscriptions-2025-07\.csv served/);
+    const drifted = /(\d+) of (\d+) features drifted/.exec(results.monitor!.text);
+    expect(Number(drifted?.[1])).toBeGreaterThan(0);
+    expect(results.monitor!.text).toMatch(/realised ROC AUC 0\.\d{4} vs 0\.\d{4} at deployment; \d+ alert\(s\)$/);
+    expect(results.retrain!.text).toMatch(
+      /^Retrain and decide done: (challenger v2 .* deployed in shadow|kept the champion .*)$/,
+    );
+  });
+
+  it('shows the same results after a reload, read back from the timeline', async () => {
+    const before = await stageResults();
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    await expect.poll(() => page.getByTestId('lifecycle-status').innerText()).toBe('Full lifecycle complete');
+    expect(await stageResults()).toEqual(before);
+    // The stages' work is all there: the champion in the Deploy tab, alerts in the Monitor tab.
+    await page.getByRole('tab', { name: 'Deploy' }).click();
+    await expect.poll(() => page.getByTestId('deploy-status').innerText()).toMatch(/^Champion v1/);
+    await page.getByRole('tab', { name: 'Monitor' }).click();
+    await expect.poll(() => page.getByTestId('alerts').locator('li').count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * The retrain loop in the app (LIFECYCLE §8), in the train worker: the champion's bundle, its dataset and
+ * saved split, and a new labelled dataset go through `runRetrainLoop`; every step lands on the timeline as it
+ * finishes. A challenger is stored as a finished run and registered as a new version. If it is better it
+ * becomes the `challenger` alias and is deployed in shadow or canary, in one transaction with its timeline
+ * entry; otherwise the champion stays and an alert says why.
+ */
+import type { BackendReport } from '../src/core/compute/backend-policy.ts';
+import { buildBundle, driftReference, type ModelBundle } from '../src/core/bundle/index.ts';
+import { planChange } from '../src/core/deploy/index.ts';
+import { serveFeatures } from '../src/core/experiment/index.ts';
+import { predictArtifact } from '../src/core/models/predict-artifact.ts';
+import { RECORD_SCHEMA_VERSION, type RunRecord } from '../src/core/records.ts';
+import type { RawTable } from '../src/core/table/raw-table.ts';
+import type { RetrainStep } from '../src/core/retrain/index.ts';
+import type { SplitRequest } from '../src/core/prepare/prepare-dataset.ts';
+import { runRetrainLoop } from '../src/ml/retrain-loop.ts';
+import { loadTable } from './load-table.ts';
+import { environment } from './run-experiment.ts';
+import { workerStorage } from './worker-storage.ts';
+
+export interface RetrainRequest {
+  projectId: string;
+  /**
+   * The new labelled rows: a dataset of the project with the champion's columns, or the logged requests
+   * since a time whose labels arrived (their inputs, with the label as the target).
+   */
+  batch: { kind: 'dataset'; datasetId: string } | { kind: 'log'; since: number };
+  /** Configurations tried around the champion's besides its own (0: retrain its config only). */
+  searchTrials: number;
+  deployAs: 'shadow' | 'canary';
+  /** Why the loop ran, for the timeline: "by hand", "drift alert", "schedule", "new labels". */
+  trigger: string;
+  seed?: number;
+  maxEpochs?: number;
+}
+
+export interface RetrainSummary {
+  action: 'promote' | 'keep';
+  reason: string;
+  steps: RetrainStep[];
+  champion: { version: number; test?: Record<string, number> };
+  challenger?: { version: number; runId: string; test: Record<string, number> };
+  metric: string;
+  deployedAs?: 'shadow' | 'canary';
+}
+
+export async function retrainChampion(
+  request: RetrainRequest,
+  backend: BackendReport,
+  onStep?: (step: RetrainStep) => void,
+): Promise<RetrainSummary> {
+  const storage = await workerStorage();
+  const { projectId } = request;
+  const [aliases, versions] = await Promise.all([
+    storage.listAliases(projectId),
+    storage.listBundles(projectId),
+  ]);
+  const championId = aliases.find((a) => a.alias === 'champion')?.bundleId;
+  const championRecord = versions.find((v) => v.id === championId);
+  if (!championRecord) throw new Error('There is no champion to retrain: make a version the champion first.');
+  const champion = championRecord.payload as unknown as ModelBundle;
+  const recipe = await storage.getRecipe(champion.lineage.recipeId);
+  const split = (recipe?.split as { request?: SplitRequest } | undefined)?.request;
+  if (!recipe || !split) throw new Error("The champion's recipe and split are no longer stored.");
+  const [oldTable, { batch, batchName }, championRun] = await Promise.all([
+    loadTable(champion.lineage.datasetId),
+    loadBatch(projectId, champion, request.batch),
+    storage.getRun(champion.lineage.runId),
+  ]);
+  const timeline = (kind: string, message: string, data: Record<string, unknown>) =>
+    storage.addTimelineEvent(projectId, kind, message, data);
+  await timeline(
+    'retrain-started',
+    `Retraining v${championRecord.version} on ${batchName} (${request.trigger})`,
+    {
+      trigger: request.trigger,
+      batch: request.batch,
+      championBundleId: championRecord.id,
+    },
+  );
+  let writes = Promise.resolve();
+  const outcome = await runRetrainLoop(
+    {
+      champion,
+      oldTable,
+      split,
+      batch,
+      seed: request.seed ?? 42,
+      ...(championRun ? { championSeed: championRun.seed } : {}),
+      ...(request.searchTrials > 0 ? { search: { trials: request.searchTrials, budgetMs: 120_000 } } : {}),
+      ...(request.maxEpochs ? { maxEpochs: request.maxEpochs } : {}),
+    },
+    (step) => {
+      onStep?.(step);
+      writes = writes.then(() =>
+        timeline('retrain-step', `Retrain ${step.step}: ${step.message}`, { ...step }).then(() => undefined),
+      );
+    },
+  );
+  await writes;
+  const metric = champion.problem.metric.name;
+  const summary: RetrainSummary = {
+    action: outcome.decision.action,
+    reason: outcome.decision.reason,
+    steps: outcome.steps,
+    champion: { version: championRecord.version },
+    metric,
+  };
+  if (outcome.status === 'blocked') {
+    await storage.addAlerts(projectId, [
+      {
+        kind: outcome.decision.alert?.kind ?? 'retrain-blocked',
+        message: outcome.decision.alert?.message ?? outcome.decision.reason,
+      },
+    ]);
+    return summary;
+  }
+  summary.champion.test = outcome.champion.test;
+  const challenger = outcome.challenger;
+  const now = Date.now();
+  const run: RunRecord = {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    id: crypto.randomUUID(),
+    projectId,
+    createdAt: now,
+    finishedAt: now,
+    status: 'finished',
+    params: challenger.params as unknown as Record<string, unknown>,
+    seed: challenger.seed,
+    history: challenger.history as unknown as Record<string, number>[],
+    metrics: challenger.metrics.validation,
+    test: challenger.metrics.test,
+    environment: environment(backend),
+    name: `retrained v${championRecord.version} #${challenger.trial}`,
+    metric,
+    score: challenger.metrics.validation[metric] ?? NaN,
+    bestEpoch: challenger.bestEpoch,
+    lineage: {
+      ...champion.lineage,
+      recipeHash: challenger.lineage.recipeHash,
+      pipelineVersion: challenger.lineage.pipelineVersion,
+      testRowsHash: challenger.lineage.testRowsHash,
+      rows: challenger.lineage.rows,
+    },
+    artifact: challenger.artifact as unknown as Record<string, unknown>,
+    pipeline: challenger.pipeline as unknown as Record<string, unknown>,
+    recipeFitted: challenger.recipeFitted as unknown as Record<string, unknown>,
+  };
+  await storage.finishRuns([run], {
+    projectId,
+    kind: 'retrain-trained',
+    message: `Challenger ${run.name} trained: ${metric} ${formatMetric(challenger.metrics.test[metric])} on the sealed test rows`,
+  });
+  // The drift reference of the data the challenger trained on: its training rows, old and new.
+  const { table, rowIds } = challenger;
+  const columns = champion.signature.columns;
+  const cells = Object.fromEntries(
+    columns.map((c) => {
+      const at = table.names.indexOf(c.name);
+      return [c.name, Array.from(rowIds.train, (r) => (at >= 0 ? table.columns[at]![r]! : ''))];
+    }),
+  );
+  const records = Array.from(rowIds.train, (r) =>
+    Object.fromEntries(table.names.map((name, c) => [name, table.columns[c]![r]!])),
+  );
+  const features = serveFeatures(
+    { recipe: challenger.recipe, recipeFitted: challenger.recipeFitted, pipeline: challenger.pipeline },
+    records,
+    columns.map((c) => c.name),
+  );
+  const bundle = buildBundle({
+    run,
+    problem: champion.problem,
+    recipeSteps: challenger.recipe.steps,
+    signature: champion.signature,
+    example: champion.example,
+    threshold: champion.threshold,
+    reference: driftReference(
+      columns,
+      Object.fromEntries(
+        Object.entries(cells).map(([name, all]) => [name, Array.from(features.kept, (i) => all[i]!)]),
+      ),
+      predictArtifact(challenger.artifact, features.values, features.rows),
+    ),
+    id: crypto.randomUUID(),
+    createdAt: now,
+    name: run.name!,
+  });
+  const registered = await storage.registerBundle({
+    projectId,
+    runId: run.id,
+    payload: bundle as unknown as Record<string, unknown>,
+    tags: ['retrained'],
+    id: bundle.id,
+  });
+  summary.challenger = { version: registered.version, runId: run.id, test: challenger.metrics.test };
+  if (outcome.decision.action === 'promote') {
+    // The challenger alias and the deployment change in one transaction: no half-deployed state.
+    const version = (id: string | null) =>
+      id === registered.id
+        ? `v${registered.version}`
+        : `v${versions.find((v) => v.id === id)?.version ?? '?'}`;
+    const change = planChange(
+      { strategy: { kind: 'single' } },
+      { champion: championRecord.id, challenger: registered.id },
+      request.deployAs === 'canary' ? { kind: 'canary', seed: request.seed ?? 42 } : { kind: 'shadow' },
+      now,
+      version,
+    );
+    await storage.applyDeploymentChange(projectId, {
+      ...change,
+      aliasMoves: [{ alias: 'challenger', to: registered.id }],
+      event: {
+        ...change.event,
+        message: `Retrained v${registered.version} beat the champion: ${change.event.message}`,
+      },
+    });
+    summary.deployedAs = request.deployAs;
+  } else {
+    await storage.addAlerts(projectId, [
+      {
+        kind: outcome.decision.alert?.kind ?? 'retrain-kept-champion',
+        message: outcome.decision.alert?.message ?? outcome.decision.reason,
+        data: { challengerBundleId: registered.id },
+      },
+    ]);
+  }
+  await timeline(
+    'retrain-decision',
+    `Retrain decision: ${outcome.decision.action} — ${outcome.decision.reason}`,
+    {
+      action: outcome.decision.action,
+      challengerBundleId: registered.id,
+    },
+  );
+  return summary;
+}
+
+function formatMetric(value: number | undefined): string {
+  return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(4);
+}
+
+/** The batch as a raw table: a stored dataset, or the labelled logged requests since a time. */
+async function loadBatch(
+  projectId: string,
+  champion: ModelBundle,
+  batch: RetrainRequest['batch'],
+): Promise<{ batch: RawTable; batchName: string }> {
+  const storage = await workerStorage();
+  if (batch.kind === 'dataset') {
+    const dataset = await storage.getDataset(batch.datasetId);
+    if (!dataset) throw new Error('The new dataset is no longer stored.');
+    return { batch: await loadTable(batch.datasetId), batchName: dataset.name };
+  }
+  const [log, labels] = await Promise.all([
+    storage.listPredictionsBetween(projectId, batch.since, Date.now() + 1),
+    storage.listLabels(projectId),
+  ]);
+  const truth = new Map(labels.map((l) => [l.requestId, l.label]));
+  const rows = log.filter((e) => e.role === 'served' && truth.has(e.requestId));
+  const names = [...champion.signature.columns.map((c) => c.name), champion.signature.target];
+  const columns = names.map((name, i) =>
+    rows.map((e) => (i === names.length - 1 ? truth.get(e.requestId)! : String(e.input[name] ?? ''))),
+  );
+  return {
+    batch: { names, columns },
+    batchName: `${rows.length} labelled requests since ${new Date(batch.since).toISOString()}`,
+  };
+}
