@@ -23,6 +23,19 @@ try {
   const path = join(import.meta.dirname, '../docs/screenshot.png');
   await page.screenshot({ path });
   console.log(JSON.stringify({ screenshot: path }));
+  // The whole loop as a new user sees it: the lifecycle panel when it finishes, and the Monitor tab then.
+  await page.getByRole('button', { name: 'Run the full lifecycle on sample data' }).click();
+  await page
+    .getByTestId('lifecycle-status')
+    .filter({ hasText: /Full lifecycle complete|failed/ })
+    .waitFor({ timeout: 600_000 });
+  const lifecycle = join(import.meta.dirname, '../docs/lifecycle.png');
+  await page.locator('section.lifecycle').screenshot({ path: lifecycle });
+  await page.getByRole('tab', { name: 'Monitor' }).click();
+  await page.getByTestId('drift-table').waitFor({ timeout: 60_000 });
+  const monitor = join(import.meta.dirname, '../docs/monitor.png');
+  await page.screenshot({ path: monitor, fullPage: true });
+  console.log(JSON.stringify({ lifecycle, monitor }));
 } finally {
   await browser.close();
   await server.close();

@@ -131,7 +131,8 @@ export class LifecycleState {
         train.prepareFeatures();
         if (!train.features) throw new Error('No features could be suggested.');
         const used = train.features.transforms.filter((t) => t.kind !== 'drop');
-        return `${used.length} input columns encoded (${[...new Set(used.map((t) => t.kind))].join(', ')})`;
+        const kinds = used.map((t) => t.kind).filter((kind, i, all) => all.indexOf(kind) === i);
+        return `${used.length} input columns encoded (${kinds.join(', ')})`;
       });
       await stage('train', async () => {
         train.families = ['baseline', 'linear', 'mlp'];
