@@ -6,12 +6,11 @@
 import type { RetrainRequest, RetrainSummary } from '../../workers/retrain-champion.ts';
 import { backendRequestFrom } from '../core/compute/backend-policy.ts';
 import { readMonitorSettings } from '../core/monitor/monitor-settings.ts';
+import { retrainTrigger } from '../core/monitor/retrain-trigger.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { RetrainStep } from '../core/retrain/index.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { serveWorker, trainWorker } from './workers.ts';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 export class RetrainState {
   readonly #app: AppState;
@@ -88,15 +87,15 @@ export class RetrainState {
     if (!aliases.some((a) => a.alias === 'champion')) return null;
     const { retrain } = readMonitorSettings((await storage.getProject(projectId))?.monitor);
     const since = { kind: 'log' as const, since: retrain.lastRun };
-    let trigger: string | null = null;
-    if (retrain.onDriftAlert && fired.some((a) => a.kind === 'drift-share' || a.kind === 'feature-psi'))
-      trigger = 'drift alert';
-    else if (retrain.newLabels > 0) {
-      const fresh = (await storage.listLabels(projectId)).filter((l) => l.createdAt > retrain.lastRun).length;
-      if (fresh >= retrain.newLabels) trigger = `${fresh} new labelled rows`;
-    }
-    if (!trigger && retrain.scheduleDays > 0 && Date.now() - retrain.lastRun >= retrain.scheduleDays * DAY)
-      trigger = `schedule: every ${retrain.scheduleDays} days`;
+    const newLabels =
+      retrain.newLabels > 0
+        ? (await storage.listLabels(projectId)).filter((l) => l.createdAt > retrain.lastRun).length
+        : 0;
+    const trigger = retrainTrigger(retrain, {
+      now: Date.now(),
+      firedKinds: fired.map((a) => a.kind),
+      newLabels,
+    });
     if (!trigger) return null;
     await this.run(trigger, since);
     return trigger;

@@ -13,6 +13,20 @@ let page: Page;
 
 beforeAll(async () => {
   session = await startSession();
+  // Notifications are allowed, and recorded instead of shown: the app decides when to notify, not the OS.
+  await session.browser.context.grantPermissions(['notifications']);
+  await session.browser.context.addInitScript(() => {
+    const shown: { title: string; body: string }[] = [];
+    (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    class RecordedNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title: string, options: { body?: string } = {}) {
+        shown.push({ title, body: options.body ?? '' });
+      }
+    }
+    (window as unknown as { Notification: unknown }).Notification = RecordedNotification;
+  });
   page = await session.open();
 });
 
@@ -35,6 +49,15 @@ async function stageResults(): Promise<Record<string, { status: string | null; t
 
 describe('the full lifecycle on sample data', () => {
   it('runs every stage to a result and says "Full lifecycle complete"', { timeout: 900_000 }, async () => {
+    // Browser notifications on, in the sample project's monitoring settings.
+    await page.getByRole('tab', { name: 'Monitor' }).click();
+    await page.getByText('Monitoring settings and alert thresholds').click();
+    await page.getByRole('checkbox', { name: 'Show browser notifications' }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => page.getByTestId('monitor-message').innerText())
+      .toBe('Monitoring settings saved.');
+    await page.getByRole('tab', { name: 'Data' }).click();
     await page.getByRole('button', { name: 'Run the full lifecycle on sample data' }).click();
     await expect
       .poll(
@@ -61,7 +84,16 @@ describe('the full lifecycle on sample data', () => {
     expect(results.monitor!.text).toMatch(/1000 requests from subscriptions-2025-07\.csv served/);
     const drifted = /(\d+) of (\d+) features drifted/.exec(results.monitor!.text);
     expect(Number(drifted?.[1])).toBeGreaterThan(0);
-    expect(results.monitor!.text).toMatch(/realised ROC AUC 0\.\d{4} vs 0\.\d{4} at deployment; \d+ alert\(s\)$/);
+    expect(results.monitor!.text).toMatch(
+      /realised ROC AUC 0\.\d{4} vs 0\.\d{4} at deployment; \d+ alert\(s\)$/,
+    );
+    // Each alert the monitoring check fired was shown as a browser notification.
+    const alerts = Number(/(\d+) alert\(s\)$/.exec(results.monitor!.text)?.[1]);
+    const shown = await page.evaluate(
+      () => (window as unknown as { __notifications: { title: string; body: string }[] }).__notifications,
+    );
+    expect(shown).toHaveLength(alerts);
+    for (const n of shown) expect(n).toEqual({ title: 'Looplab alert', body: expect.stringMatching(/\S/) });
     expect(results.retrain!.text).toMatch(
       /^Retrain and decide done: (challenger v2 .* deployed in shadow|kept the champion .*)$/,
     );

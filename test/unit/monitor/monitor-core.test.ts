@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAlerts } from '../../../src/core/monitor/evaluate-alerts.ts';
 import { readMonitorSettings } from '../../../src/core/monitor/monitor-settings.ts';
 import { realisedByWindow } from '../../../src/core/monitor/realised-by-window.ts';
+import { retrainTrigger } from '../../../src/core/monitor/retrain-trigger.ts';
 import { windowStats } from '../../../src/core/monitor/window-stats.ts';
 
 const MINUTE = 60_000;
@@ -114,5 +115,26 @@ describe('readMonitorSettings', () => {
     const mixed = readMonitorSettings({ retentionDays: 7, windowMinutes: -5 });
     expect(mixed.retentionDays).toBe(7);
     expect(mixed.windowMinutes).toBe(60);
+  });
+});
+
+describe('retrainTrigger', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const off = readMonitorSettings({}).retrain;
+
+  it('fires on a drift alert, on enough new labels, and on the schedule, naming the reason', () => {
+    const quiet = { now: 10 * DAY, firedKinds: [] as string[], newLabels: 0 };
+    expect(retrainTrigger(off, { ...quiet, firedKinds: ['drift-share'], newLabels: 10_000 })).toBeNull();
+    expect(retrainTrigger({ ...off, onDriftAlert: true }, { ...quiet, firedKinds: ['latency'] })).toBeNull();
+    expect(retrainTrigger({ ...off, onDriftAlert: true }, { ...quiet, firedKinds: ['feature-psi'] })).toBe(
+      'drift alert',
+    );
+    expect(retrainTrigger({ ...off, newLabels: 500 }, { ...quiet, newLabels: 499 })).toBeNull();
+    expect(retrainTrigger({ ...off, newLabels: 500 }, { ...quiet, newLabels: 612 })).toBe(
+      '612 new labelled rows',
+    );
+    const weekly = { ...off, scheduleDays: 7, lastRun: 3 * DAY };
+    expect(retrainTrigger(weekly, quiet)).toBe('schedule: every 7 days');
+    expect(retrainTrigger(weekly, { ...quiet, now: 9 * DAY })).toBeNull();
   });
 });
