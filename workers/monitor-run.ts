@@ -168,20 +168,6 @@ export async function monitorSnapshot(projectId: string, source: MonitorSource):
   };
 }
 
-/**
- * Prunes the log to the retention setting, sparing the current window (the one drift and alerts judge
- * now), whatever the retention says.
- */
-export async function applyRetention(projectId: string): Promise<number> {
-  const storage = await workerStorage();
-  const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
-  const windowMs = settings.windowMinutes * 60_000;
-  const now = Date.now();
-  const newest = (await storage.listPredictions(projectId, 1))[0]?.createdAt ?? now;
-  const keepSince = Math.floor(newest / windowMs) * windowMs;
-  return storage.prunePredictions(projectId, now - settings.retentionDays * DAY, keepSince);
-}
-
 interface Window {
   label: string;
   rows: number;

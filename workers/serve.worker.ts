@@ -6,7 +6,7 @@ import { expose, transfer } from 'comlink';
 import { cancelBatch, scoreCsv } from './batch-score.ts';
 import { changeDeployment, deployRequest, flushLog, openDeployment } from './deployment-runtime.ts';
 import { uploadLabels } from './labels-upload.ts';
-import { applyRetention, monitorSnapshot } from './monitor-run.ts';
+import { monitorSnapshot } from './monitor-run.ts';
 import { cancelReplay, replayDataset, replayTraffic } from './replay-traffic.ts';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
@@ -52,9 +52,6 @@ const api = {
 
   /** Monitoring: windows, realised metric, data and prediction drift, and the alerts they fire. */
   monitorSnapshot,
-
-  /** Prunes the prediction log to the retention setting, sparing the window in use. */
-  applyRetention,
 
   /** Joins a labels CSV (request id, label) to the prediction log. */
   uploadLabels,

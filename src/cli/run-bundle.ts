@@ -4,6 +4,7 @@ import { buildBundle, driftReference, encodeBundle, type BundleSignature } from 
 import type { AutoExperiment } from '../core/experiment/auto-experiment.ts';
 import type { ExperimentData } from '../core/experiment/build-experiment-data.ts';
 import { pipelineVersion } from '../core/features/index.ts';
+import { higherIsBetter } from '../core/metrics/higher-is-better.ts';
 import { predictArtifact } from '../core/models/predict-artifact.ts';
 import type { TrialResult } from '../core/models/trial-result.ts';
 import type { ProblemCard } from '../core/problem/problem-card.ts';
@@ -55,7 +56,9 @@ export async function writeRunBundle(
     ...(data.fitted.target.kind === 'classes' && data.fitted.target.positiveClass
       ? { positiveClass: data.fitted.target.positiveClass }
       : {}),
-    metric: { name: plan.metric, target: 0 },
+    // The CLI is given no target: the card's bar is one every model meets (0 for a score, the largest
+    // finite number for an error), so a retrain compared against it is judged on the champion alone.
+    metric: { name: plan.metric, target: higherIsBetter(plan.metric) ? 0 : Number.MAX_VALUE },
     usage: 'batch',
     costNote: '',
     excludedRows: data.excluded.missingTarget,

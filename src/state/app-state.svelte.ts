@@ -132,6 +132,8 @@ export class AppState {
     this.ready = true;
     // bench/ reads these marks for time-to-interactive and ingest time.
     performance.mark('looplab:ready');
+    // The log is pruned to the retention setting whenever the app opens (the window in use is spared).
+    void this.monitor.applyRetention(true);
     // A scheduled (or overdue label-count) retrain is checked whenever the app opens, in the background.
     void this.retrain.checkTriggers().then((trigger) => {
       if (trigger)

@@ -4,7 +4,11 @@
  */
 import type { LabelsUpload } from '../../workers/labels-upload.ts';
 import type { MonitorSnapshot, MonitorSource } from '../../workers/monitor-run.ts';
-import { readMonitorSettings, type MonitorSettings } from '../core/monitor/monitor-settings.ts';
+import {
+  readMonitorSettings,
+  retentionCutoff,
+  type MonitorSettings,
+} from '../core/monitor/monitor-settings.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { serveWorker } from './workers.ts';
@@ -72,13 +76,20 @@ export class MonitorState {
     });
   }
 
-  async applyRetention(): Promise<void> {
+  /** Prunes the log to the retention setting; the window in use is always kept. Returns the count pruned. */
+  async applyRetention(quiet = false): Promise<number> {
     const projectId = this.#app.projectId;
-    if (!projectId) return;
-    await this.#do(async () => {
-      const pruned = await serveWorker.call('applyRetention', [projectId]);
-      this.message = `Pruned ${pruned} prediction-log entries older than ${this.settings.retentionDays} days (the window in use is kept).`;
+    if (!projectId) return 0;
+    const pruned = await this.#do(async () => {
+      const storage = this.#app.storage;
+      const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
+      const newest = (await storage.listPredictions(projectId, 1))[0]?.createdAt;
+      const { before, keepSince } = retentionCutoff(settings, newest, Date.now());
+      return storage.prunePredictions(projectId, before, keepSince);
     });
+    if (!quiet && pruned !== null)
+      this.message = `Pruned ${pruned} prediction-log entries older than ${this.settings.retentionDays} days (the window in use is kept).`;
+    return pruned ?? 0;
   }
 
   async acknowledge(id: string): Promise<void> {

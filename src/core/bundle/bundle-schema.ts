@@ -186,8 +186,13 @@ type Issue = { path: (string | number)[]; message: string };
 /** The weights must chain: [inputDim, h1], [h1], [h1, h2], …, [.., outputDim], [outputDim]. */
 function modelIssues(model: ModelArtifact): Issue[] {
   const issues: Issue[] = [];
-  if (model.task === 'binary' && (model.classes !== 2 || model.outputDim !== 1)) {
-    issues.push({ path: ['outputDim'], message: 'a binary model has 2 classes and 1 output' });
+  // A baseline outputs its class priors (one per class); a trained binary network one logit.
+  const binaryOutputs = model.params.family === 'baseline' ? 2 : 1;
+  if (model.task === 'binary' && (model.classes !== 2 || model.outputDim !== binaryOutputs)) {
+    issues.push({
+      path: ['outputDim'],
+      message: `a binary model has 2 classes and ${binaryOutputs} output${binaryOutputs > 1 ? 's' : ''}`,
+    });
   }
   if (model.task === 'multiclass' && (model.classes < 3 || model.outputDim !== model.classes)) {
     issues.push({ path: ['outputDim'], message: 'a multiclass model has one output per class (3 or more)' });

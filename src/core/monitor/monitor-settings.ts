@@ -66,3 +66,20 @@ export function readMonitorSettings(stored: unknown): MonitorSettings {
   }
   return monitorSettingsSchema.parse(clean);
 }
+
+/**
+ * What the retention setting prunes: log entries before `before`, but none from `keepSince` on, the start
+ * of the window in use (the newest one, which drift and alerts judge), whatever the retention says.
+ */
+export function retentionCutoff(
+  settings: Pick<MonitorSettings, 'retentionDays' | 'windowMinutes'>,
+  newestEntry: number | undefined,
+  now: number,
+): { before: number; keepSince: number } {
+  const windowMs = settings.windowMinutes * 60_000;
+  const newest = newestEntry ?? now;
+  return {
+    before: now - settings.retentionDays * 24 * 60 * 60 * 1000,
+    keepSince: Math.floor(newest / windowMs) * windowMs,
+  };
+}

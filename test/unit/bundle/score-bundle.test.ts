@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { bundleColumns } from '../../../src/core/bundle/bundle-columns.ts';
 import { scoreBundle } from '../../../src/core/bundle/score-bundle.ts';
 import { applyRecipe } from '../../../src/core/recipe/index.ts';
-import { BIAS, TRAIN, W_CITY, W_X, sigmoid, tinyBundle } from './bundle-fixture.ts';
+import { buildBundle } from '../../../src/core/bundle/build-bundle.ts';
+import { driftReference } from '../../../src/core/bundle/drift-reference.ts';
+import { fitBaseline } from '../../../src/core/models/fit-baseline.ts';
+import { predictArtifact } from '../../../src/core/models/predict-artifact.ts';
+import {
+  BIAS,
+  PROBLEM,
+  SIGNATURE,
+  TRAIN,
+  W_CITY,
+  W_X,
+  sigmoid,
+  tinyBundle,
+  tinyRun,
+} from './bundle-fixture.ts';
 
 describe('scoreBundle', () => {
   it('scores three rows as the sigmoid worked by hand', () => {
@@ -51,5 +65,33 @@ describe('scoreBundle', () => {
 
   it('bundleColumns lists the raw columns of the signature', () => {
     expect(bundleColumns(tinyBundle())).toEqual(['x', 'city']);
+  });
+});
+
+describe('a binary baseline bundle', () => {
+  it('validates (two prior outputs) and scores every row with the training prior', () => {
+    const run = tinyRun();
+    // Training labels no, yes, no, yes: the prior of "yes" is 1/2.
+    const artifact = fitBaseline('binary', Float32Array.of(0, 1, 0, 1), 2, 2);
+    const baseline = { ...run, artifact: artifact as unknown as Record<string, unknown> };
+    const bundle = buildBundle({
+      run: baseline,
+      problem: PROBLEM,
+      recipeSteps: [],
+      signature: SIGNATURE,
+      example: { x: '2', city: 'a' },
+      reference: driftReference(
+        SIGNATURE.columns,
+        { x: TRAIN.columns[0]!, city: TRAIN.columns[1]! },
+        predictArtifact(artifact, new Float32Array(8), 4),
+      ),
+      id: 'baseline-1',
+      createdAt: 0,
+    });
+    const scored = scoreBundle(bundle, [
+      { x: '1', city: 'a' },
+      { x: '9', city: 'b' },
+    ]);
+    expect(scored.predictions.map((p) => p.score)).toEqual([0.5, 0.5]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAlerts } from '../../../src/core/monitor/evaluate-alerts.ts';
-import { readMonitorSettings } from '../../../src/core/monitor/monitor-settings.ts';
+import { readMonitorSettings, retentionCutoff } from '../../../src/core/monitor/monitor-settings.ts';
 import { realisedByWindow } from '../../../src/core/monitor/realised-by-window.ts';
 import { retrainTrigger } from '../../../src/core/monitor/retrain-trigger.ts';
 import { windowStats } from '../../../src/core/monitor/window-stats.ts';
@@ -136,5 +136,17 @@ describe('retrainTrigger', () => {
     const weekly = { ...off, scheduleDays: 7, lastRun: 3 * DAY };
     expect(retrainTrigger(weekly, quiet)).toBe('schedule: every 7 days');
     expect(retrainTrigger(weekly, { ...quiet, now: 9 * DAY })).toBeNull();
+  });
+});
+
+describe('retentionCutoff', () => {
+  it('prunes before now − retention, but never the window in use (the newest entry’s window)', () => {
+    const HOUR = 3_600_000;
+    const settings = { retentionDays: 1, windowMinutes: 60 };
+    const now = 100 * HOUR;
+    expect(retentionCutoff(settings, 99.5 * HOUR, now)).toEqual({ before: 76 * HOUR, keepSince: 99 * HOUR });
+    // The newest entry is older than the retention: its window is still kept.
+    expect(retentionCutoff(settings, 10.2 * HOUR, now).keepSince).toBe(10 * HOUR);
+    expect(retentionCutoff(settings, undefined, now).keepSince).toBe(100 * HOUR);
   });
 });
