@@ -277,6 +277,7 @@ function finishedRun(
     bestEpoch: result.bestEpoch,
     pruned: result.pruned,
     durationMs: result.trainMs,
+    ...(result.predictMsPerRow !== undefined ? { predictMsPerRow: result.predictMsPerRow } : {}),
     artifact: result.artifact as unknown as Record<string, unknown>,
     pipeline: data.fitted as unknown as Record<string, unknown>,
     recipeFitted: data.recipeFitted as unknown as Record<string, unknown>,

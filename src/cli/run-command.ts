@@ -144,6 +144,9 @@ export async function runCommand(args: string[]) {
       validation: pick(r.validation),
       test: pick(r.test),
       trainMs: Math.round(r.trainMs),
+      ...(r.predictMsPerRow !== undefined
+        ? { predictMsPerRow: Number(r.predictMsPerRow.toPrecision(3)) }
+        : {}),
       epochs: r.history.length,
       bestEpoch: r.bestEpoch,
       pruned: r.pruned,

@@ -143,6 +143,8 @@ export interface RunRecord extends ProjectScoped {
   /** Stopped early by successive halving. */
   pruned?: boolean;
   durationMs?: number;
+  /** Milliseconds per row to predict with the trained model (the leaderboard's prediction time). */
+  predictMsPerRow?: number;
   /** The trained model (ModelArtifact): plain JSON. Absent until the run finishes. */
   artifact?: Record<string, unknown>;
   /** The fitted feature pipeline (FittedPipeline): plain JSON. */

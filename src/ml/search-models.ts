@@ -5,6 +5,7 @@
  */
 import { evaluateOutput, metricScorer } from '../core/models/evaluate-output.ts';
 import { fitBaseline } from '../core/models/fit-baseline.ts';
+import type { ModelArtifact } from '../core/models/model-artifact.ts';
 import type { ModelFamily, ModelParams } from '../core/models/model-params.ts';
 import type { ModelOutput } from '../core/models/model-output.ts';
 import { predictArtifact } from '../core/models/predict-artifact.ts';
@@ -89,6 +90,7 @@ export async function searchModels(
     events.onTrialStart?.(0, artifact.params, request.seed);
     const output = predictArtifact(artifact, data.validation.x, data.validation.rows);
     const result: TrialResult = {
+      predictMsPerRow: predictionTime(artifact, data.validation, clock),
       trial: 0,
       params: artifact.params,
       seed: request.seed,
@@ -171,7 +173,9 @@ export async function searchModels(
         pruned: r.pruned,
         rung: r.rung,
         artifact: await entry.trainer.artifact(),
+        predictMsPerRow: 0,
       };
+      result.predictMsPerRow = predictionTime(result.artifact, data.validation, clock);
       if (request.scoreTest !== 'none')
         testOutputs.set(id, await entry.trainer.predict(data.test.x, data.test.rows));
       results.push(result);
@@ -215,4 +219,20 @@ export function bestIndex(results: TrialResult[]): number {
     if (r.score > b.score || (r.score === b.score && loss(r) < loss(b))) best = i;
   }
   return best;
+}
+
+/**
+ * Milliseconds per row for the artifact to predict a set (at least 1,000 rows' worth, repeating a small
+ * set), timed with the search's clock. A figure for the leaderboard, never asserted.
+ */
+function predictionTime(
+  artifact: ModelArtifact,
+  set: { x: Float32Array; rows: number },
+  clock: () => number,
+): number {
+  if (set.rows === 0) return 0;
+  const repeats = Math.max(1, Math.ceil(1000 / set.rows));
+  const started = clock();
+  for (let i = 0; i < repeats; i++) predictArtifact(artifact, set.x, set.rows);
+  return (clock() - started) / (repeats * set.rows);
 }

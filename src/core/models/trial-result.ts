@@ -17,6 +17,11 @@ export interface TrialResult {
   /** Present when the test set was scored for this trial. */
   test?: Record<string, number>;
   trainMs: number;
+  /**
+   * Milliseconds per row to predict the validation rows with the artifact's float64 forward pass (the
+   * serving path's model step), as H2O's leaderboard reports it.
+   */
+  predictMsPerRow?: number;
   /** Successive halving stopped it at a rung with fewer epochs than the survivors got. */
   pruned: boolean;
   rung: number;

@@ -118,6 +118,7 @@ export const runSchema = z.object({
   bestEpoch: count.optional(),
   pruned: z.boolean().optional(),
   durationMs: z.number().nonnegative().optional(),
+  predictMsPerRow: z.number().nonnegative().optional(),
   artifact: openObject.optional(),
   pipeline: openObject.optional(),
   recipeFitted: openObject.optional(),
