@@ -99,6 +99,11 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const budget = option('budget-s') ?? '60';
+/**
+ * `--bar hgb` (issue 8): against sklearn's HistGradientBoosting, within 0.005 on ROC AUC and macro F1 and
+ * 0.01 on R². The default bar (issue 4) is LogisticRegression / Ridge within 0.005.
+ */
+const bar = option('bar') === 'hgb' ? 'hgb' : 'linear';
 const only = option('only')?.split(',');
 
 if (!existsSync(SHARED)) {
@@ -150,15 +155,19 @@ for (const c of CASES) {
     rows: Record<string, number>;
     backend: string;
     best: { model: string; params: { hidden?: number[] }; test: Record<string, number> };
+    leaderboard?: { model: string }[];
   };
+  const models = results[c.name]!.models;
+  const reference = (linear: string) => models[bar === 'hgb' ? 'HistGradientBoosting' : linear]!.seed42;
   const [ours, theirs, label] =
     c.task === 'binary'
-      ? [out.best.test.roc_auc!, results[c.name]!.models.LogisticRegression!.seed42.roc_auc!, 'ROC AUC']
+      ? [out.best.test.roc_auc!, reference('LogisticRegression').roc_auc!, 'ROC AUC']
       : c.task === 'multiclass'
-        ? [out.best.test.f1!, results[c.name]!.models.LogisticRegression!.seed42.f1_macro!, 'macro F1']
-        : [out.best.test.r2!, results[c.name]!.models.Ridge!.seed42.r2!, 'R²'];
+        ? [out.best.test.f1!, reference('LogisticRegression').f1_macro!, 'macro F1']
+        : [out.best.test.r2!, reference('Ridge').r2!, 'R²'];
   const diff = ours - theirs;
-  const pass = diff >= -0.005;
+  const tolerance = bar === 'hgb' && c.task === 'regression' ? 0.01 : 0.005;
+  const pass = diff >= -tolerance;
   if (!pass) failures++;
   const model = out.best.model === 'mlp' ? `mlp ${out.best.params.hidden?.join('-')}` : out.best.model;
   rows.push(
@@ -166,11 +175,13 @@ for (const c of CASES) {
   );
   console.error(rows.at(-1));
 }
+const against =
+  bar === 'hgb' ? 'HistGradientBoosting (−0.005 AUC/F1, −0.01 R²)' : 'LogisticRegression/Ridge (−0.005)';
 console.log(
-  `Quality bar: best model vs sklearn LogisticRegression/Ridge on the baseline's test rows (budget ${budget} s, seed 42, ${process.version})`,
+  `Quality bar: best model vs sklearn ${against} on the baseline's test rows (budget ${budget} s, seed 42, ${process.version})`,
 );
 console.log(
-  '| dataset | metric | rows train/val/test | best model | Looplab | sklearn | difference | ≥ −0.005 | wall |',
+  '| dataset | metric | rows train/val/test | best model | Looplab | sklearn | difference | meets the bar | wall |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

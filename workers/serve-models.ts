@@ -1,4 +1,10 @@
-import { scoreBundle, type BundlePrediction, type ModelBundle } from '../src/core/bundle/index.ts';
+import {
+  explainPrediction,
+  scoreBundle,
+  type BundlePrediction,
+  type ModelBundle,
+  type PredictionExplanation,
+} from '../src/core/bundle/index.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /** Bundles kept in memory by id: a request never waits for IndexedDB once its model is loaded. */
@@ -30,12 +36,19 @@ export async function loadedBundle(bundleId: string): Promise<ModelBundle> {
 export async function predictOne(
   bundleId: string,
   record: Record<string, string>,
-): Promise<{ prediction: BundlePrediction | null; droppedBy?: string; workerMs: number }> {
+): Promise<{
+  prediction: BundlePrediction | null;
+  droppedBy?: string;
+  workerMs: number;
+  /** Gradient-boosted models: each source column's contribution to the raw score. */
+  explanation?: PredictionExplanation;
+}> {
   const started = performance.now();
   const bundle = await loadedBundle(bundleId);
   const scored = scoreBundle(bundle, [record]);
   const workerMs = performance.now() - started;
   if (scored.rows === 0)
     return { prediction: null, droppedBy: 'the cleaning recipe drops this row', workerMs };
-  return { prediction: scored.predictions[0]!, workerMs };
+  const explanation = explainPrediction(bundle, record);
+  return { prediction: scored.predictions[0]!, workerMs, ...(explanation ? { explanation } : {}) };
 }

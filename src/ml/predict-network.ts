@@ -14,7 +14,9 @@ export async function predictNetwork(
   x: Float32Array,
   rows: number,
 ): Promise<ModelOutput> {
-  if (artifact.params.family === 'baseline') return predictArtifact(artifact, x, rows);
+  // Baselines and trees need no tensors: their float64 prediction is the one they serve with.
+  if (artifact.params.family === 'baseline' || artifact.params.family === 'gbdt')
+    return predictArtifact(artifact, x, rows);
   const weights = artifact.weights.map((w) => tf.tensor(Float32Array.from(w.values), w.shape));
   try {
     const layers = weights.length / 2;

@@ -5,6 +5,7 @@ import type { ModelParams } from '../core/models/model-params.ts';
 import { predictArtifact } from '../core/models/predict-artifact.ts';
 import type { EpochRecord, TrainingData } from '../core/models/training-data.ts';
 import type { MetricName } from '../core/problem/problem-card.ts';
+import { GbdtTrainer } from './gbdt-trainer.ts';
 import { NetworkTrainer } from './network-trainer.ts';
 import { TrainTensors } from './train-tensors.ts';
 
@@ -38,11 +39,12 @@ export async function retrainRun(
       validation: evaluateOutput(data.task, output, data.validation.y),
     };
   }
-  const tensors = new TrainTensors(data);
-  const trainer = new NetworkTrainer(tensors, params, seed, {
-    score: metricScorer(data.task, metric),
-    onEpoch,
-  });
+  const options = { score: metricScorer(data.task, metric), ...(onEpoch ? { onEpoch } : {}) };
+  // Trees need no tensors; they are deterministic for their seed and stop where early stopping says.
+  const tensors = params.family === 'gbdt' ? null : new TrainTensors(data);
+  const trainer = tensors
+    ? new NetworkTrainer(tensors, params, seed, options)
+    : new GbdtTrainer(data, params, seed, options);
   try {
     await trainer.trainTo(epochs);
     await trainer.finish();
@@ -55,6 +57,6 @@ export async function retrainRun(
     };
   } finally {
     trainer.dispose();
-    tensors.dispose();
+    tensors?.dispose();
   }
 }

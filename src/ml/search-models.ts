@@ -17,6 +17,7 @@ import type { MetricName } from '../core/problem/problem-card.ts';
 import { createRng } from '../core/random.ts';
 import type { SearchChoice } from '../core/models/search-configs.ts';
 import { successiveHalving, type ParamValue } from '../core/search/index.ts';
+import { GbdtTrainer } from './gbdt-trainer.ts';
 import { NetworkTrainer } from './network-trainer.ts';
 import { TrainTensors } from './train-tensors.ts';
 
@@ -113,7 +114,7 @@ export async function searchModels(
   const tensors = new TrainTensors(data);
   const trainers = new Map<
     number,
-    { trainer: NetworkTrainer; params: ModelParams; seed: number; ms: number }
+    { trainer: NetworkTrainer | GbdtTrainer; params: ModelParams; seed: number; ms: number }
   >();
   const maxEpochs = (params: ModelParams) => request.maxEpochs ?? params.epochs;
   let outcome: Awaited<ReturnType<typeof successiveHalving>>;
@@ -139,12 +140,16 @@ export async function searchModels(
             if (request.maxEpochs !== undefined) params.epochs = request.maxEpochs;
             const seed = trialSeed(request.seed, id);
             events.onTrialStart?.(id, params, seed);
-            const trainer = new NetworkTrainer(tensors, params, seed, {
+            const options = {
               score,
-              onEpoch: (record) => events.onEpoch?.(id, record),
-              onStep: (done, total) => events.onStep?.(id, done, total),
-              signal: events.signal,
-            });
+              onEpoch: (record: EpochRecord) => events.onEpoch?.(id, record),
+              onStep: (done: number, total: number) => events.onStep?.(id, done, total),
+              ...(events.signal ? { signal: events.signal } : {}),
+            };
+            const trainer =
+              family === 'gbdt'
+                ? new GbdtTrainer(data, params, seed, options)
+                : new NetworkTrainer(tensors, params, seed, options);
             entry = { trainer, params, seed, ms: 0 };
             trainers.set(id, entry);
           }

@@ -18,7 +18,13 @@ export class ModelsState {
   /** The version the prediction form sends requests to. */
   servingId = $state<string | null>(null);
   form = $state<Record<string, string>>({});
-  answer = $state.raw<{ text: string; latencyMs: number; score?: number } | null>(null);
+  answer = $state.raw<{
+    text: string;
+    latencyMs: number;
+    score?: number;
+    /** Gradient-boosted models: the columns that moved this prediction most, with their contributions. */
+    reasons?: { column: string; value: number }[];
+  } | null>(null);
   latency = $state.raw<{ p50: number; p95: number; p99: number; count: number } | null>(null);
   #latency = new LatencyTracker(2000);
   message = $state('');
@@ -135,6 +141,7 @@ export class ModelsState {
             text: p.label !== undefined ? p.label : String(p.value),
             latencyMs,
             ...(p.score !== undefined ? { score: p.score } : {}),
+            ...(result.explanation ? { reasons: result.explanation.contributions.slice(0, 5) } : {}),
           }
         : { text: `Not scored: ${result.droppedBy}.`, latencyMs };
       this.error = '';

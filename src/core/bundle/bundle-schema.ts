@@ -79,6 +79,63 @@ const weightSchema = z
     message: 'must hold as many numbers as the product of its shape',
   });
 
+/** One tree as flat arrays; every array one entry per node, children inside the tree. */
+const treeSchema = z
+  .object({
+    feature: z.array(z.number().int().min(-1)),
+    threshold: z.array(z.number()),
+    missingLeft: z.array(z.boolean()),
+    left: z.array(z.number().int().min(-1)),
+    right: z.array(z.number().int().min(-1)),
+    value: z.array(z.number()),
+    gain: z.array(z.number()),
+    count: z.array(z.number()),
+  })
+  .refine(
+    (t) => {
+      const n = t.feature.length;
+      const same = [t.threshold, t.missingLeft, t.left, t.right, t.value, t.gain, t.count].every(
+        (a) => a.length === n,
+      );
+      const inside = (i: number) => i === -1 || (i > 0 && i < n);
+      return n > 0 && same && t.left.every(inside) && t.right.every(inside);
+    },
+    { message: 'a tree needs one entry per node in every array, and children inside the tree' },
+  );
+
+const gbdtSchema = z
+  .object({
+    format: z.literal('looplab-gbdt@1'),
+    task: taskType,
+    classes: count,
+    inputDim: count,
+    outputs: z.number().int().positive(),
+    params: z.object({
+      maxIter: count,
+      learningRate: z.number().positive(),
+      maxLeafNodes: z.number().int().min(2).nullable(),
+      maxDepth: z.number().int().min(1).nullable(),
+      growth: z.enum(['leaf-wise', 'depth-wise']),
+      minSamplesLeaf: z.number().int().min(1),
+      l2: z.number().nonnegative(),
+      maxBins: z.number().int().min(2).max(255),
+      rowSubsample: z.number().positive().max(1),
+      colSubsample: z.number().positive().max(1),
+      earlyStopping: z
+        .object({ patience: z.number().int().min(1), tol: z.number().nonnegative() })
+        .nullable(),
+    }),
+    baseScore: z.array(z.number()),
+    trees: z.array(treeSchema),
+    bestIteration: count,
+  })
+  .refine((m) => m.baseScore.length === m.outputs && m.trees.length % m.outputs === 0, {
+    message: 'one base score per output, and the same number of trees for every output',
+  })
+  .refine((m) => m.trees.every((t) => t.feature.every((f) => f < m.inputDim)), {
+    message: 'a split reads a feature beyond the input width',
+  });
+
 const modelSchema = z
   .object({
     format: z.literal('looplab-model@1'),
@@ -93,6 +150,13 @@ const modelSchema = z
       batchSize: z.number(),
       epochs: z.number(),
       patience: z.number(),
+      maxLeafNodes: z.number().int().positive().optional(),
+      maxDepth: z.number().int().positive().nullable().optional(),
+      growth: z.enum(['leaf-wise', 'depth-wise']).optional(),
+      minSamplesLeaf: z.number().int().positive().optional(),
+      rowSubsample: z.number().optional(),
+      colSubsample: z.number().optional(),
+      maxBins: z.number().int().optional(),
     }),
     inputDim: count,
     outputDim: z.number().int().positive(),
@@ -100,6 +164,7 @@ const modelSchema = z
     weights: z.array(weightSchema),
     prior: z.array(z.number()).optional(),
     targetScale: z.object({ mean: z.number(), sd: z.number() }).optional(),
+    gbdt: gbdtSchema.optional(),
   })
   .superRefine((model, ctx) => {
     for (const issue of modelIssues(model)) ctx.addIssue({ code: 'custom', ...issue });
@@ -196,6 +261,12 @@ function modelIssues(model: ModelArtifact): Issue[] {
   }
   if (model.task === 'multiclass' && (model.classes < 3 || model.outputDim !== model.classes)) {
     issues.push({ path: ['outputDim'], message: 'a multiclass model has one output per class (3 or more)' });
+  }
+  if (model.params.family === 'gbdt') {
+    if (!model.gbdt) issues.push({ path: ['gbdt'], message: 'a gradient-boosted model needs its trees' });
+    else if (model.gbdt.inputDim !== model.inputDim || model.gbdt.task !== model.task)
+      issues.push({ path: ['gbdt'], message: "the trees' input width or task differs from the model's" });
+    return issues;
   }
   if (model.params.family === 'baseline') {
     const want = model.task === 'regression' ? 1 : model.classes;

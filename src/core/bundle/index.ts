@@ -21,6 +21,7 @@ export {
   type PredictionReference,
 } from './drift-reference.ts';
 export { encodeBundle, type EncodeBundleOptions } from './encode-bundle.ts';
+export { explainPrediction, type Contribution, type PredictionExplanation } from './explain-prediction.ts';
 export {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_VERSION,

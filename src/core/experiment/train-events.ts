@@ -1,4 +1,4 @@
-import type { ModelParams } from '../models/model-params.ts';
+import type { ModelFamily, ModelParams } from '../models/model-params.ts';
 import type { EpochRecord } from '../models/training-data.ts';
 
 /** What the train worker tells the page while an experiment runs (all plain data, cloned across threads). */
@@ -24,7 +24,7 @@ export interface ExperimentSpec {
   recipeId: string;
   /** The feature transforms (FeatureSpec), as the user left them. */
   features: unknown;
-  families: ('baseline' | 'linear' | 'mlp')[];
+  families: ModelFamily[];
   strategy: 'grid' | 'random';
   randomTrials: number;
   halving: boolean;

@@ -58,7 +58,7 @@ export function binFeatures(
       const v = x[(sampleRows ? sampleRows[s]! : s) * cols + f]!;
       if (v === v) values[present++] = v;
     }
-    edges.push(quantileEdges(values.subarray(0, present).sort(), maxBins));
+    edges.push(quantileEdges(values.subarray(0, present), maxBins));
   }
   const valueBins = Uint16Array.from(edges, (e) => e.length + 1);
   return { rows, cols, bins: binWithEdges(x, rows, cols, edges), edges, valueBins };
@@ -94,7 +94,11 @@ export function binWithEdges(x: Float32Array, rows: number, cols: number, edges:
  * At most `limit` distinct row indices, ascending, drawn uniformly without replacement (Knuth's selection
  * sampling: one uniform per row); undefined, meaning every row, when there are no more rows than that.
  */
-export function sampleBinningRows(rows: number, rng: Rng, limit = BINNING_SAMPLE_ROWS): Uint32Array | undefined {
+export function sampleBinningRows(
+  rows: number,
+  rng: Rng,
+  limit = BINNING_SAMPLE_ROWS,
+): Uint32Array | undefined {
   return rows <= limit ? undefined : sampleWithoutReplacement(rows, limit, rng);
 }
 
@@ -108,25 +112,36 @@ export function sampleWithoutReplacement(n: number, count: number, rng: Rng): Ui
   return chosen;
 }
 
-/** Upper bin edges from sorted present values, finite and strictly increasing. */
-function quantileEdges(sorted: Float64Array, maxBins: number): Float64Array {
-  const distinct: number[] = [];
-  for (let i = 0; i < sorted.length && distinct.length <= maxBins; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
-  }
+/** Upper bin edges from the present values, finite and strictly increasing. */
+function quantileEdges(values: Float64Array, maxBins: number): Float64Array {
   const edges: number[] = [];
   const push = (edge: number) => {
     // Infinite edges are not JSON; an infinite value simply shares the outermost bin.
-    if (Number.isFinite(edge) && (edges.length === 0 || edge > edges[edges.length - 1]!)) edges.push(edge);
+    // + 0 turns −0 into 0, as JSON would.
+    if (Number.isFinite(edge) && (edges.length === 0 || edge > edges[edges.length - 1]!))
+      edges.push(edge + 0);
   };
-  if (distinct.length <= maxBins) {
+  const distinct = fewDistinct(values, maxBins);
+  if (distinct) {
     for (let i = 1; i < distinct.length; i++) push((distinct[i - 1]! + distinct[i]!) / 2);
-  } else {
-    const last = sorted.length - 1;
-    for (let q = 1; q < maxBins; q++) {
-      const position = (q / maxBins) * last;
-      push((sorted[Math.floor(position)]! + sorted[Math.ceil(position)]!) / 2);
-    }
+    return Float64Array.from(edges);
+  }
+  const sorted = values.sort();
+  const last = sorted.length - 1;
+  for (let q = 1; q < maxBins; q++) {
+    const position = (q / maxBins) * last;
+    push((sorted[Math.floor(position)]! + sorted[Math.ceil(position)]!) / 2);
   }
   return Float64Array.from(edges);
+}
+
+/** The distinct values, ascending, when there are at most `limit`; else null. Cheaper than a sort. */
+function fewDistinct(values: Float64Array, limit: number): Float64Array | null {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    // SameValueZero: −0 and 0 are one value, as they are to the `<=` of a split.
+    seen.add(values[i]!);
+    if (seen.size > limit) return null;
+  }
+  return Float64Array.from(seen).sort();
 }

@@ -74,12 +74,27 @@ export function resolveGbdtParams(partial: Partial<GbdtParams> = {}): GbdtParams
   check(isInt(params.maxIter, 0), 'maxIter', 'an integer ≥ 0', params.maxIter);
   check(params.learningRate > 0, 'learningRate', '> 0', params.learningRate);
   const { maxLeafNodes, maxDepth } = params;
-  check(maxLeafNodes === null || isInt(maxLeafNodes, 2), 'maxLeafNodes', 'an integer ≥ 2 or null', maxLeafNodes);
+  check(
+    maxLeafNodes === null || isInt(maxLeafNodes, 2),
+    'maxLeafNodes',
+    'an integer ≥ 2 or null',
+    maxLeafNodes,
+  );
   check(maxDepth === null || isInt(maxDepth, 1), 'maxDepth', 'an integer ≥ 1 or null', maxDepth);
-  check(['leaf-wise', 'depth-wise'].includes(params.growth), 'growth', 'leaf-wise or depth-wise', params.growth);
+  check(
+    ['leaf-wise', 'depth-wise'].includes(params.growth),
+    'growth',
+    'leaf-wise or depth-wise',
+    params.growth,
+  );
   check(isInt(params.minSamplesLeaf, 1), 'minSamplesLeaf', 'an integer ≥ 1', params.minSamplesLeaf);
   check(params.l2 >= 0, 'l2', '≥ 0', params.l2);
-  check(Number.isInteger(params.maxBins) && params.maxBins >= 2 && params.maxBins <= 255, 'maxBins', 'an integer in [2, 255]', params.maxBins);
+  check(
+    Number.isInteger(params.maxBins) && params.maxBins >= 2 && params.maxBins <= 255,
+    'maxBins',
+    'an integer in [2, 255]',
+    params.maxBins,
+  );
   check(isFraction(params.rowSubsample), 'rowSubsample', 'in (0, 1]', params.rowSubsample);
   check(isFraction(params.colSubsample), 'colSubsample', 'in (0, 1]', params.colSubsample);
   if (params.earlyStopping) {

@@ -1,3 +1,4 @@
+import type { GbdtModel } from '../gbdt/gbdt-model.ts';
 import type { TaskType } from '../problem/problem-card.ts';
 import type { ModelParams } from './model-params.ts';
 
@@ -17,6 +18,7 @@ export interface WeightTensor {
  * later packaged into a bundle with the feature pipeline (stage 6).
  *
  * - baseline: `prior` holds the class shares (classification) or `[mean]` (regression).
+ * - gbdt: `gbdt` holds the trees; binary and regression have one output, multiclass K.
  * - linear, mlp: dense layers `w0, b0, w1, b1, …`; the output layer has one unit for binary and regression,
  *   K for multiclass. Regression networks predict a standardized target, undone with `targetScale`.
  */
@@ -31,4 +33,6 @@ export interface ModelArtifact {
   weights: WeightTensor[];
   prior?: number[];
   targetScale?: { mean: number; sd: number };
+  /** Gradient-boosted trees: the trees themselves (`weights` is then empty). */
+  gbdt?: GbdtModel;
 }

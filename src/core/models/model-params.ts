@@ -3,15 +3,18 @@
  * params, and rerunning from the record must rebuild exactly the same model.
  */
 
-export type ModelFamily = 'baseline' | 'linear' | 'mlp';
+export type ModelFamily = 'baseline' | 'linear' | 'mlp' | 'gbdt';
 
-export const MODEL_FAMILIES: readonly ModelFamily[] = ['baseline', 'linear', 'mlp'];
+// Trees come right after the baseline: on tabular data they are usually the strongest, and a search that runs
+// out of budget should have tried them first.
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['baseline', 'gbdt', 'linear', 'mlp'];
 
 /** What a family is called in the UI and in the CLI's leaderboard. */
 export const FAMILY_LABELS: Record<ModelFamily, string> = {
   baseline: 'Baseline (majority class or mean)',
   linear: 'Linear / logistic regression',
   mlp: 'MLP (neural network)',
+  gbdt: 'Gradient-boosted trees (histogram)',
 };
 
 export interface ModelParams {
@@ -29,6 +32,17 @@ export interface ModelParams {
   epochs: number;
   /** Early stopping: stop after this many epochs without a better validation loss; the best epoch's weights are kept. */
   patience: number;
+  /**
+   * Gradient-boosted trees only (`epochs` is then the most boosting iterations, `l2` the penalty on leaf
+   * values, `learningRate` the shrinkage and `patience` the early-stopping patience in iterations).
+   */
+  maxLeafNodes?: number;
+  maxDepth?: number | null;
+  growth?: 'leaf-wise' | 'depth-wise';
+  minSamplesLeaf?: number;
+  rowSubsample?: number;
+  colSubsample?: number;
+  maxBins?: number;
 }
 
 /** Defaults per family, chosen to train well on standardized tabular features in a few seconds. */
@@ -66,6 +80,25 @@ export const DEFAULT_PARAMS: Record<ModelFamily, ModelParams> = {
     epochs: 60,
     patience: 6,
   },
+  // sklearn's HistGradientBoosting defaults (31 leaves, 20 rows a leaf, lr 0.1, 10 iterations' patience).
+  gbdt: {
+    family: 'gbdt',
+    hidden: [],
+    activation: 'relu',
+    dropout: 0,
+    l2: 0,
+    learningRate: 0.1,
+    batchSize: 0,
+    epochs: 300,
+    patience: 10,
+    maxLeafNodes: 31,
+    maxDepth: null,
+    growth: 'leaf-wise',
+    minSamplesLeaf: 20,
+    rowSubsample: 1,
+    colSubsample: 1,
+    maxBins: 255,
+  },
 };
 
 /** Fills a partial parameter set from its family's defaults. */
@@ -79,6 +112,8 @@ export function resolveParams(partial: Partial<ModelParams> & { family: ModelFam
 /** The parameters that differ from the family's defaults, for a compact leaderboard row. */
 export function describeParams(params: ModelParams): string {
   if (params.family === 'baseline') return 'baseline';
+  if (params.family === 'gbdt')
+    return `trees ${params.growth ?? 'leaf-wise'}, leaves ${params.maxLeafNodes}, min leaf ${params.minSamplesLeaf}, L2 ${params.l2}, lr ${params.learningRate}`;
   const parts = [params.family === 'mlp' ? `layers ${params.hidden.join('-') || 'none'}` : 'linear'];
   if (params.family === 'mlp') parts.push(`dropout ${params.dropout}`);
   parts.push(`L2 ${params.l2}`, `lr ${params.learningRate}`, `batch ${params.batchSize}`);

@@ -1,3 +1,4 @@
+import { predictGbdt } from '../gbdt/predict-gbdt.ts';
 import { exp, tanh } from '../math/portable-math.ts';
 import type { ModelArtifact } from './model-artifact.ts';
 import type { ModelOutput } from './model-output.ts';
@@ -11,6 +12,10 @@ import type { ModelOutput } from './model-output.ts';
  */
 export function predictArtifact(artifact: ModelArtifact, x: Float32Array, rows: number): ModelOutput {
   const { task, classes } = artifact;
+  if (artifact.params.family === 'gbdt') {
+    if (!artifact.gbdt) throw new Error('A gradient-boosted model artifact has no trees.');
+    return predictGbdt(artifact.gbdt, x, rows);
+  }
   if (artifact.params.family === 'baseline') {
     const prior = artifact.prior ?? [0];
     if (task === 'regression') return { kind: 'value', values: new Float64Array(rows).fill(prior[0]!) };

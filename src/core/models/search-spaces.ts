@@ -18,6 +18,12 @@ export const SEARCH_SPACES: Record<Exclude<ModelFamily, 'baseline'>, ParamSpace>
     learningRate: { kind: 'choice', values: [0.001, 0.003] },
     batchSize: { kind: 'choice', values: [128] },
   },
+  gbdt: {
+    learningRate: { kind: 'choice', values: [0.05, 0.1] },
+    maxLeafNodes: { kind: 'choice', values: [15, 31, 63] },
+    minSamplesLeaf: { kind: 'choice', values: [20] },
+    l2: { kind: 'choice', values: [0, 1] },
+  },
 };
 
 /** Random search samples these ranges instead of the grid's few values. */
@@ -34,6 +40,13 @@ export const RANDOM_SPACES: Record<Exclude<ModelFamily, 'baseline'>, ParamSpace>
     learningRate: { kind: 'loguniform', min: 3e-4, max: 1e-2 },
     batchSize: { kind: 'choice', values: [64, 128, 256] },
   },
+  gbdt: {
+    learningRate: { kind: 'loguniform', min: 0.03, max: 0.2 },
+    maxLeafNodes: { kind: 'choice', values: [15, 31, 63, 127] },
+    minSamplesLeaf: { kind: 'choice', values: [5, 10, 20, 40] },
+    l2: { kind: 'choice', values: [0, 0.1, 1, 10] },
+    colSubsample: { kind: 'uniform', min: 0.6, max: 1 },
+  },
 };
 
 /** A searched configuration (plain search values) as full model params of a family. */
@@ -42,6 +55,7 @@ export function paramsFromConfig(family: ModelFamily, config: Record<string, Par
   for (const [key, value] of Object.entries(config)) {
     if (key === 'family') continue;
     if (key === 'batchSize') partial.batchSize = Math.round(Number(value));
+    else if (key === 'maxLeafNodes' || key === 'minSamplesLeaf') partial[key] = Math.round(Number(value));
     else if (key === 'hidden') partial.hidden = (value as number[]).map(Number);
     else (partial as Record<string, unknown>)[key] = value;
   }

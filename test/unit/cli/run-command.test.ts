@@ -59,7 +59,7 @@ describe('npx looplab run', () => {
       best: { model: string; test: Record<string, number> };
     };
     expect(out).toMatchObject({ task: 'binary', target: 'churned', backend: 'cpu' });
-    expect(out.leaderboard.map((e) => e.model).sort()).toEqual(['baseline', 'linear', 'mlp']);
+    expect(out.leaderboard.map((e) => e.model).sort()).toEqual(['baseline', 'gbdt', 'linear', 'mlp']);
     for (const entry of out.leaderboard) {
       expect(Object.keys(entry.test).sort()).toEqual(['accuracy', 'f1', 'log_loss', 'roc_auc']);
     }

@@ -1,0 +1,10 @@
+export { binFeatures, binWithEdges, sampleBinningRows, BINNING_SAMPLE_ROWS } from './bin-features.ts';
+export type { BinnedFeatures } from './bin-features.ts';
+export { contributions } from './gbdt-contributions.ts';
+export { ALL_PRESENT_THRESHOLD } from './gbdt-model.ts';
+export type { GbdtModel, GbdtTree } from './gbdt-model.ts';
+export { DEFAULT_GBDT_PARAMS, resolveGbdtParams } from './gbdt-params.ts';
+export type { GbdtEarlyStopping, GbdtGrowth, GbdtParams } from './gbdt-params.ts';
+export { fitGbdt } from './fit-gbdt.ts';
+export type { FitGbdtOptions, GbdtData, GbdtFitResult, GbdtIterationRecord } from './fit-gbdt.ts';
+export { predictGbdt, predictGbdtRaw, predictLeaf } from './predict-gbdt.ts';
