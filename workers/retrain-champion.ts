@@ -8,7 +8,7 @@
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
 import { buildBundle, driftReference, type ModelBundle } from '../src/core/bundle/index.ts';
 import { planChange } from '../src/core/deploy/index.ts';
-import { serveFeatures } from '../src/core/experiment/index.ts';
+import { serveTableFeatures } from '../src/core/experiment/serve-features.ts';
 import { predictArtifact } from '../src/core/models/predict-artifact.ts';
 import { RECORD_SCHEMA_VERSION, type RunRecord } from '../src/core/records.ts';
 import type { RawTable } from '../src/core/table/raw-table.ts';
@@ -155,19 +155,14 @@ export async function retrainChampion(
   // The drift reference of the data the challenger trained on: its training rows, old and new.
   const { table, rowIds } = challenger;
   const columns = champion.signature.columns;
-  const cells = Object.fromEntries(
-    columns.map((c) => {
-      const at = table.names.indexOf(c.name);
-      return [c.name, Array.from(rowIds.train, (r) => (at >= 0 ? table.columns[at]![r]! : ''))];
-    }),
-  );
-  const records = Array.from(rowIds.train, (r) =>
-    Object.fromEntries(table.names.map((name, c) => [name, table.columns[c]![r]!])),
-  );
-  const features = serveFeatures(
+  // The training rows' raw cells, column-major: served as one table (no object per row).
+  const cells = columns.map((c) => {
+    const at = table.names.indexOf(c.name);
+    return Array.from(rowIds.train, (r) => (at >= 0 ? table.columns[at]![r]! : ''));
+  });
+  const features = serveTableFeatures(
     { recipe: challenger.recipe, recipeFitted: challenger.recipeFitted, pipeline: challenger.pipeline },
-    records,
-    columns.map((c) => c.name),
+    { names: columns.map((c) => c.name), columns: cells },
   );
   const bundle = buildBundle({
     run,
@@ -178,9 +173,7 @@ export async function retrainChampion(
     threshold: champion.threshold,
     reference: driftReference(
       columns,
-      Object.fromEntries(
-        Object.entries(cells).map(([name, all]) => [name, Array.from(features.kept, (i) => all[i]!)]),
-      ),
+      Object.fromEntries(columns.map((c, i) => [c.name, Array.from(features.kept, (r) => cells[i]![r]!)])),
       predictArtifact(challenger.artifact, features.values, features.rows),
     ),
     id: crypto.randomUUID(),

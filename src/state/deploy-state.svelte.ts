@@ -10,6 +10,7 @@ import type { DeploymentAction } from '../core/deploy/deployment-plan.ts';
 import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
 import type { PredictionRecord, TimelineRecord } from '../core/records.ts';
 import type { AppState } from './app-state.svelte.ts';
+import { exampleForm } from './models-state.svelte.ts';
 import { serveWorker } from './workers.ts';
 
 /** Timeline kinds the Deploy view lists. */
@@ -158,8 +159,6 @@ export class DeployState {
     this.#formFor = id;
     const version = this.#app.models.versions.find((v) => v.id === id);
     if (!version) return;
-    const signature = version.payload.signature as { columns: { name: string }[] };
-    const example = version.payload.example as Record<string, string>;
-    this.form = Object.fromEntries(signature.columns.map((c) => [c.name, example[c.name] ?? '']));
+    this.form = exampleForm(version);
   }
 }

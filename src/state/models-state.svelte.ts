@@ -9,6 +9,13 @@ import type { AppState } from './app-state.svelte.ts';
 import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
+/** A request form for a version: one field per signature column, filled from its example row. */
+export function exampleForm(version: BundleRecord): Record<string, string> {
+  const signature = version.payload.signature as { columns: { name: string }[] };
+  const example = version.payload.example as Record<string, string>;
+  return Object.fromEntries(signature.columns.map((c) => [c.name, example[c.name] ?? '']));
+}
+
 export class ModelsState {
   readonly #app: AppState;
   versions = $state.raw<BundleRecord[]>([]);
@@ -110,9 +117,7 @@ export class ModelsState {
     const version = this.versions.find((v) => v.id === bundleId);
     if (!version) return;
     this.servingId = bundleId;
-    const signature = version.payload.signature as { columns: { name: string }[] };
-    const example = version.payload.example as Record<string, string>;
-    this.form = Object.fromEntries(signature.columns.map((c) => [c.name, example[c.name] ?? '']));
+    this.form = exampleForm(version);
     this.answer = null;
     this.#latency = new LatencyTracker(2000);
     this.latency = null;
