@@ -113,7 +113,13 @@ export function lineageOf(inputs: Inputs, data: ExperimentData): RunLineage {
 
 export function runName(params: ModelParams, trial: number): string {
   if (params.family === 'baseline') return 'baseline';
-  return `${params.family === 'mlp' ? `mlp ${params.hidden.join('-')}` : 'linear'} #${trial}`;
+  const family =
+    params.family === 'mlp'
+      ? `mlp ${params.hidden.join('-')}`
+      : params.family === 'gbdt'
+        ? 'trees'
+        : 'linear';
+  return `${family} #${trial}`;
 }
 
 export async function runExperiment(
@@ -157,6 +163,7 @@ export async function runExperiment(
         train: data.train,
         validation: data.validation,
         test: data.test,
+        featureNames: data.fitted.outputs,
       },
       {
         families: spec.families,
@@ -244,6 +251,7 @@ export async function runExperiment(
       stoppedByBudget: outcome.stoppedByBudget,
       reachedTarget: outcome.reachedTarget,
       skipped: outcome.skipped,
+      refusedFamilies: outcome.refusedFamilies,
     };
   } catch (error) {
     await writes.catch(() => undefined);

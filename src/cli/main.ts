@@ -32,6 +32,7 @@ commands:
                      [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu]
                      [--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]
                      [--sensitive <col>] [--seeds K] [--card <out.md|out.html>] [--bundle <out.zip>]
+                     [--keep-missing]
                      define, clean (suggested recipe), split, build features, search the model families,
                      and print the leaderboard with validation and test metrics
   score <bundle.zip> <file.csv>

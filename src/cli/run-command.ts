@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { autoExperiment, buildExperimentData } from '../core/experiment/index.ts';
+import { keepMissingNumbers } from '../core/features/index.ts';
 import { MODEL_FAMILIES } from '../core/models/index.ts';
 import type { TaskType } from '../core/problem/problem-card.ts';
 import { searchModels } from '../ml/search-models.ts';
@@ -15,7 +16,7 @@ const USAGE =
   'usage: looplab run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] ' +
   '[--seed N] [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu] ' +
   '[--strategy grid|random] [--trials N] [--max-epochs N] [--no-header] [--sensitive <col>] [--seeds K] ' +
-  '[--card <out.md|out.html>] [--bundle <out.zip>]';
+  '[--card <out.md|out.html>] [--bundle <out.zip>] [--keep-missing]';
 
 /** The app version from package.json, written into bundles. */
 function appVersion(): string {
@@ -58,7 +59,7 @@ export async function runCommand(args: string[]) {
       'card',
       'bundle',
     ],
-    ['no-header'],
+    ['no-header', 'keep-missing'],
   );
   const [file] = positional;
   if (!file || positional.length > 1) throw new UsageError(USAGE);
@@ -106,6 +107,8 @@ export async function runCommand(args: string[]) {
     fractions: testRows ? [0.85, 0.15, 0] : [0.7, 0.15, 0.15],
   });
   checkEvaluationOptions(table, plan.task, { sensitive }, USAGE);
+  // --keep-missing: numeric features keep missing values for the trees (the networks are then left out).
+  if (options['keep-missing']) plan.features = keepMissingNumbers(plan.features);
   const data = buildExperimentData(table, {
     recipe: plan.recipe,
     split: plan.split,
@@ -121,6 +124,7 @@ export async function runCommand(args: string[]) {
       train: data.train,
       validation: data.validation,
       test: data.test,
+      featureNames: data.fitted.outputs,
     },
     {
       families: [...MODEL_FAMILIES],
@@ -188,6 +192,7 @@ export async function runCommand(args: string[]) {
       budgetS,
       stoppedByBudget: outcome.stoppedByBudget,
       skipped: outcome.skipped,
+      ...(outcome.refusedFamilies.length ? { refusedFamilies: outcome.refusedFamilies } : {}),
     },
     leaderboard: leaderboard.map(({ score: _score, ...entry }) => entry),
     best: { model: best.params.family, params: best.params, test: pick(best.test) },

@@ -5,6 +5,7 @@
  */
 import { evaluateOutput, metricScorer } from '../core/models/evaluate-output.ts';
 import { fitBaseline } from '../core/models/fit-baseline.ts';
+import { columnsWithMissing, familiesForData } from '../core/models/missing-features.ts';
 import type { ModelArtifact } from '../core/models/model-artifact.ts';
 import type { ModelFamily, ModelParams } from '../core/models/model-params.ts';
 import type { ModelOutput } from '../core/models/model-output.ts';
@@ -57,10 +58,14 @@ export interface SearchOutcome {
   /** The best validation score reached the target, so the search stopped early. */
   reachedTarget: boolean;
   skipped: number;
+  /** Families left out because features keep missing values they cannot take (see `familiesForData`). */
+  refusedFamilies: ModelFamily[];
 }
 
 export interface SearchData extends TrainingData {
   test: MatrixSet;
+  /** The feature names, for errors that name a column. */
+  featureNames?: readonly string[];
 }
 
 /** The seed of trial `i` of an experiment: recorded, so a rerun needs nothing else. */
@@ -81,6 +86,14 @@ export async function searchModels(
     if (request.targetScore !== undefined && score >= request.targetScore) reachedTarget = true;
   };
   const score = metricScorer(data.task, request.metric);
+  // Features that keep missing values (impute 'keep') are for trees: the networks are left out, or, when
+  // nothing else was asked for, the search is refused with the columns named.
+  const allowed = familiesForData(
+    request.families,
+    columnsWithMissing([data.train, data.validation, data.test], data.cols),
+    data.featureNames,
+  );
+  request = { ...request, families: allowed.families };
   const results: TrialResult[] = [];
   // Test predictions are made while each trainer is alive, and scored afterwards for the trials asked for.
   const testOutputs = new Map<number, ModelOutput>();
@@ -202,6 +215,7 @@ export async function searchModels(
     stoppedByBudget: outcome.stoppedByBudget && !reachedTarget,
     reachedTarget,
     skipped: outcome.skipped.length,
+    refusedFamilies: allowed.refused,
   };
 }
 

@@ -48,6 +48,11 @@ export function transformChoices(t: FeatureTransform): TransformChoice[] {
         transform: numeric({ clip: { quantiles: [0.01, 0.99] } }),
       },
       { id: 'bins', label: '10 quantile bins', transform: numeric({ bins: 10 }) },
+      {
+        id: 'keep',
+        label: 'keep missing (trees only), unscaled',
+        transform: numeric({ impute: 'keep', scale: 'none' }),
+      },
     );
   }
   if (isDate) {
@@ -87,6 +92,7 @@ export function transformChoices(t: FeatureTransform): TransformChoice[] {
 /** Which choice a transform is. */
 export function choiceId(t: FeatureTransform): string {
   if (t.kind !== 'numeric') return t.kind;
+  if (t.impute === 'keep') return 'keep';
   if (t.bins) return 'bins';
   if (t.log1p) return 'log1p';
   if (t.clip) return 'clip';
@@ -97,7 +103,7 @@ export function choiceId(t: FeatureTransform): string {
 export function describeTransform(t: FeatureTransform): string {
   switch (t.kind) {
     case 'numeric': {
-      const parts = [`missing → ${t.impute}`];
+      const parts = [t.impute === 'keep' ? 'missing kept (trees route it)' : `missing → ${t.impute}`];
       if (t.clip)
         parts.push(
           'quantiles' in t.clip

@@ -180,7 +180,10 @@ export class TrainState {
           signal,
         );
         this.summary = summary;
-        return `Finished: ${summary.runIds.length} runs on ${summary.backend}${summary.stoppedByBudget ? ` (time budget reached; ${summary.skipped} configurations not trained)` : ''}${summary.reachedTarget ? ' (the metric target was reached, so the search stopped)' : ''}.`;
+        const refused = summary.refusedFamilies?.length
+          ? ` ${summary.refusedFamilies.join(' and ')} left out: some features keep missing values, which only trees take.`
+          : '';
+        return `Finished: ${summary.runIds.length} runs on ${summary.backend}${summary.stoppedByBudget ? ` (time budget reached; ${summary.skipped} configurations not trained)` : ''}${summary.reachedTarget ? ' (the metric target was reached, so the search stopped)' : ''}.${refused}`;
       },
     );
   }

@@ -46,6 +46,8 @@ export interface ExperimentSummary {
   stoppedByBudget: boolean;
   reachedTarget: boolean;
   skipped: number;
+  /** Families left out because features keep missing values (only trees and the baseline take them). */
+  refusedFamilies?: string[];
 }
 
 /** How a rerun of a run compares with the run. */

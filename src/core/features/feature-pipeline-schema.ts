@@ -23,6 +23,7 @@ const stepSchema = z.discriminatedUnion('kind', [
     fill: z.number(),
     clip: z.object({ lower: z.number(), upper: z.number() }).nullable(),
     log1p: flag,
+    keepMissing: z.literal(true).optional(),
     center: z.number(),
     scale: positive,
     edges: z

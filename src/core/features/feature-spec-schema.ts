@@ -25,15 +25,21 @@ const clip = z.union([
 
 /** One transform; see {@link FeatureTransform}. */
 export const featureTransformSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('numeric'),
-    column: nonEmpty,
-    impute: z.enum(['median', 'mean', 'zero']),
-    log1p: z.boolean().optional(),
-    clip: clip.optional(),
-    scale: z.enum(['standardize', 'minmax', 'none']),
-    bins: z.number().int().min(2).max(1000).optional(),
-  }),
+  z
+    .object({
+      kind: z.literal('numeric'),
+      column: nonEmpty,
+      impute: z.enum(['median', 'mean', 'zero', 'keep']),
+      log1p: z.boolean().optional(),
+      clip: clip.optional(),
+      scale: z.enum(['standardize', 'minmax', 'none']),
+      bins: z.number().int().min(2).max(1000).optional(),
+    })
+    // A one-hot bin has no place for "missing"; kept missing values are for trees, which need no bins.
+    .refine((t) => !(t.impute === 'keep' && t.bins !== undefined), {
+      path: ['bins'],
+      message: 'quantile bins need missing values imputed, not kept',
+    }),
   z.object({ kind: z.literal('onehot'), column: nonEmpty, topK: z.number().int().min(1).max(10_000) }),
   z.object({
     kind: z.literal('ordinal'),

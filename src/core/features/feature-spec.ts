@@ -38,7 +38,11 @@ export type FeatureTransform =
   | {
       kind: 'numeric';
       column: string;
-      impute: 'median' | 'mean' | 'zero';
+      /**
+       * 'keep' leaves a missing value missing (NaN in the matrix, no indicator column) for gradient-boosted
+       * trees, which learn where missing rows go at each split; other families refuse such a matrix.
+       */
+      impute: 'median' | 'mean' | 'zero' | 'keep';
       /** Signed log: log1p(x) for x ≥ 0, −log1p(−x) below, so negative values stay finite and ordered. */
       log1p?: boolean;
       /** Fixed bounds, or bounds at these training quantiles (each in [0, 1]). Applied before log1p. */

@@ -46,6 +46,8 @@ export interface FittedNumericStep {
   scale: number;
   edges: number[] | null;
   missingIndicator: boolean;
+  /** Missing values stay NaN (for trees); `fill` is then unused, and there is no indicator or bins. */
+  keepMissing?: true;
 }
 
 /** Top categories (most frequent first), then "(other)", then "(missing)" when `missingIndicator`. */

@@ -22,3 +22,4 @@ export { DEFAULT_ONEHOT_TOP_K, DEFAULT_TFIDF_VOCABULARY, suggestFeatures } from 
 export { tokenize } from './tokenize.ts';
 export { transform } from './transform.ts';
 export type { FeatureMatrix } from './transform.ts';
+export { keepMissingNumbers } from './keep-missing.ts';

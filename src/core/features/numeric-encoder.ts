@@ -22,8 +22,9 @@ export function fitNumeric(transform: NumericTransform, cells: Cells, rows: numb
   for (let r = 0; r < rows; r++) raw[r] = readNumber(cells[r]!);
   const present = presentValues(raw);
   const sorted = present.slice().sort();
+  const keep = transform.impute === 'keep';
   const fill =
-    present.length === 0 || transform.impute === 'zero'
+    present.length === 0 || transform.impute === 'zero' || keep
       ? 0
       : requireFinite(transform.impute === 'mean' ? mean(present) : quantileSorted(sorted, 0.5), what);
 
@@ -45,19 +46,21 @@ export function fitNumeric(transform: NumericTransform, cells: Cells, rows: numb
     center: 0,
     scale: 1,
     edges: null,
-    missingIndicator: present.length < rows,
+    // Kept missing values are seen by the trees as NaN, so an indicator column would say it twice.
+    missingIndicator: !keep && present.length < rows,
+    ...(keep ? { keepMissing: true as const } : {}),
   };
-  const prepared = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) prepared[r] = prepareNumber(step, raw[r]!);
+  // Scaling is learned from the values the model will see as numbers: all of them, or the present ones.
+  const prepared = presentValues(raw.map((x) => prepareNumber(step, x)));
 
   if (transform.bins !== undefined) {
     step.edges = binEdges(prepared.sort(), transform.bins);
   } else if (transform.scale === 'standardize') {
     Object.assign(step, standardizer(prepared, what));
-  } else if (transform.scale === 'minmax' && rows > 0) {
+  } else if (transform.scale === 'minmax' && prepared.length > 0) {
     let min = Infinity;
     let max = -Infinity;
-    for (let r = 0; r < rows; r++) {
+    for (let r = 0; r < prepared.length; r++) {
       min = Math.min(min, prepared[r]!);
       max = Math.max(max, prepared[r]!);
     }
@@ -96,6 +99,7 @@ export function numericOutputNames(step: FittedNumericStep): string[] {
 
 /** Impute, clip, log1p: the shared arithmetic of fit and apply, so both see the very same doubles. */
 function prepareNumber(step: FittedNumericStep, raw: number): number {
+  if (Number.isNaN(raw) && step.keepMissing) return NaN;
   let x = Number.isNaN(raw) ? step.fill : raw;
   if (step.clip !== null) x = Math.min(Math.max(x, step.clip.lower), step.clip.upper);
   if (step.log1p) x = x >= 0 ? log1p(x) : -log1p(-x);

@@ -17,3 +17,9 @@ export { paramsFromConfig, RANDOM_SPACES, SEARCH_SPACES } from './search-spaces.
 export type { TrialResult } from './trial-result.ts';
 export { searchConfigs } from './search-configs.ts';
 export type { SearchChoice } from './search-configs.ts';
+export {
+  ACCEPTS_MISSING,
+  columnsWithMissing,
+  familiesForData,
+  MissingFeaturesError,
+} from './missing-features.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keepMissingNumbers, parseFeatureSpec } from '../../../src/core/features/index.ts';
 import { fitOne } from './fit-one.ts';
 import { float32, matrixColumn, matrixRows } from './feature-table.ts';
 
@@ -140,5 +141,48 @@ describe('numeric features', () => {
     // Quantiles 0.25 and 0.5 are both 0, the minimum; only 0.75 (0.25) separates values.
     expect(fitted.steps[0]).toMatchObject({ edges: [0.25] });
     expect(fitted.outputs).toEqual(['x.bin0', 'x.bin1']);
+  });
+
+  it("keeps missing values as NaN with impute 'keep', scaled by the present values only", () => {
+    // Present 1, 3, 8: mean 4, variance (9 + 1 + 16) / 3 = 26/3, sd √(26/3) = 2.943920288775949.
+    const { fitted, matrix } = fitOne(
+      { kind: 'numeric', column: 'x', impute: 'keep', scale: 'standardize' },
+      ['1', null, '3', 'n/a', '8'],
+      ['4', null, 'oops', '1'],
+    );
+    expect(fitted.outputs).toEqual(['x']);
+    expect(fitted.steps[0]).toMatchObject({ keepMissing: true, missingIndicator: false, center: 4 });
+    expect((fitted.steps[0] as { scale: number }).scale).toBeCloseTo(2.943920288775949, 14);
+    const column = matrixColumn(matrix, 0);
+    expect(column[0]).toBe(0);
+    expect(Number.isNaN(column[1])).toBe(true);
+    expect(Number.isNaN(column[2])).toBe(true);
+    expect(column[3]).toBeCloseTo(-3 / 2.943920288775949, 6);
+  });
+
+  it("refuses 'keep' with quantile bins, which have no place for a missing value", () => {
+    const spec = {
+      target: 'y',
+      task: 'regression',
+      transforms: [{ kind: 'numeric', column: 'x', impute: 'keep', scale: 'none', bins: 4 }],
+    };
+    expect(() => parseFeatureSpec(spec)).toThrow(/bins.*quantile bins need missing values imputed/s);
+  });
+
+  it('keepMissingNumbers switches every unbinned numeric feature to keep, unscaled, and leaves the rest', () => {
+    const spec = keepMissingNumbers({
+      target: 'y',
+      task: 'regression',
+      transforms: [
+        { kind: 'numeric', column: 'a', impute: 'median', scale: 'standardize', log1p: true },
+        { kind: 'numeric', column: 'b', impute: 'mean', scale: 'none', bins: 5 },
+        { kind: 'onehot', column: 'c', topK: 3 },
+      ],
+    });
+    expect(spec.transforms).toEqual([
+      { kind: 'numeric', column: 'a', impute: 'keep', scale: 'none', log1p: true },
+      { kind: 'numeric', column: 'b', impute: 'mean', scale: 'none', bins: 5 },
+      { kind: 'onehot', column: 'c', topK: 3 },
+    ]);
   });
 });

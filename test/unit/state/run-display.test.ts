@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RECORD_SCHEMA_VERSION, type RunRecord } from '../../../src/core/records.ts';
-import { diffKeys, paramValue, queryRuns } from '../../../src/state/run-display.ts';
+import {
+  choiceId,
+  describeTransform,
+  diffKeys,
+  paramValue,
+  queryRuns,
+  transformChoices,
+} from '../../../src/state/run-display.ts';
 
 function run(name: string, extra: Partial<RunRecord>): RunRecord {
   return {
@@ -20,6 +27,18 @@ function run(name: string, extra: Partial<RunRecord>): RunRecord {
 }
 
 describe('run display', () => {
+  it("offers numeric features a 'keep missing' choice for trees, and recognises it", () => {
+    const keep = transformChoices({
+      kind: 'numeric',
+      column: 'age',
+      impute: 'median',
+      scale: 'standardize',
+    }).find((c) => c.id === 'keep')!;
+    expect(keep.transform).toEqual({ kind: 'numeric', column: 'age', impute: 'keep', scale: 'none' });
+    expect(choiceId(keep.transform)).toBe('keep');
+    expect(describeTransform(keep.transform)).toBe('missing kept (trees route it), none');
+  });
+
   it('the params diff keeps only the keys whose values differ (arrays compared by value)', () => {
     const a = { family: 'mlp', hidden: [64, 32], dropout: 0.1, l2: 1e-4 };
     const b = { family: 'mlp', hidden: [64, 32], dropout: 0.2, l2: 1e-4 };
