@@ -29,7 +29,8 @@ export interface StaticServer {
  * Each test file gets its own copy and port, so one that edits files cannot disturb another.
  */
 export async function serveBuild(
-  dist = join(import.meta.dirname, '../../dist'),
+  // LOOPLAB_DIST: another build folder, so that two checkouts' browser tests can run side by side.
+  dist = process.env.LOOPLAB_DIST ?? join(import.meta.dirname, '../../dist'),
   options: { csp?: boolean; headers?: Record<string, string> } = {},
 ): Promise<StaticServer> {
   const root = mkdtempSync(join(tmpdir(), 'looplab-dist-'));
