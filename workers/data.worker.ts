@@ -4,6 +4,7 @@
  * packs and unpacks project files.
  */
 import { expose } from 'comlink';
+import { browserSizeLimits, checkFileSize, type SizeLimit } from '../src/core/ingest/check-file-size.ts';
 import {
   DEFAULT_IMPORT_OPTIONS,
   ingestCsv,
@@ -89,6 +90,12 @@ async function parse(
   return { dataset, chunks };
 }
 
+/** What this device can take, checked before an upload is read (see browserSizeLimits). */
+async function deviceLimits(): Promise<SizeLimit[]> {
+  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+  return browserSizeLimits((navigator as { deviceMemory?: number }).deviceMemory, estimate);
+}
+
 const api = {
   /**
    * Parses an uploaded CSV/TSV and stores it as a dataset version of the project, in one transaction.
@@ -100,6 +107,7 @@ const api = {
     onProgress?: (p: IngestProgress) => void,
     choice: ImportOptions = DEFAULT_IMPORT_OPTIONS,
   ): Promise<DatasetRecord> {
+    checkFileSize(file.size, await deviceLimits());
     const { dataset, chunks } = await parse(file, projectId, file.name, 'upload', onProgress, choice);
     const storage = await workerStorage();
     await storage.saveDataset(dataset, chunks);

@@ -79,6 +79,14 @@ export async function openDeployment(projectId: string): Promise<DeploymentStatu
   const of = (alias: string) => aliases.find((a) => a.alias === alias)?.bundleId ?? null;
   const state: AliasState = { champion: of('champion'), challenger: of('challenger') };
   await loadVersions([state.champion, state.challenger].filter((id): id is string => id !== null));
+  // Reopening the same step (each replay and page open does) keeps what the step has seen so far; a new
+  // plan or challenger starts a new step.
+  const previous = live;
+  const sameStep =
+    previous !== null &&
+    previous.projectId === projectId &&
+    previous.aliases.challenger === state.challenger &&
+    JSON.stringify(previous.plan) === JSON.stringify(plan);
   live = {
     projectId,
     plan,
@@ -89,11 +97,14 @@ export async function openDeployment(projectId: string): Promise<DeploymentStatu
   };
   if (plan.strategy.kind === 'canary' && state.challenger && state.champion) {
     const challenger = await loadedBundle(state.challenger);
-    live.stats = new CanaryStepStats({
-      task: challenger.problem.taskType,
-      metric: challenger.problem.metric.name,
-      classes: classesOf(challenger),
-    });
+    live.stats =
+      sameStep && previous.stats
+        ? previous.stats
+        : new CanaryStepStats({
+            task: challenger.problem.taskType,
+            metric: challenger.problem.metric.name,
+            classes: classesOf(challenger),
+          });
     live.gates = gatesWithMetricBar(plan, await loadedBundle(state.champion));
   }
   return status();
@@ -156,15 +167,20 @@ export async function deployRequest(
   }
   scheduleFlush();
   const events: string[] = [];
+  // The step's observation (a sort of its latencies, the realised metric) is computed once a request and
+  // serves both the gates and the returned status.
+  let observed = current.stats?.observation() ?? null;
   if (current.stats && outcome.challenger) {
     current.stats.record(truth === undefined ? outcome.challenger : { ...outcome.challenger, truth });
+    observed = current.stats.observation();
     const decision = canaryDecision(
       { ...current.plan, ...(current.gates ? { gates: current.gates } : {}) },
-      current.stats.observation(),
+      observed,
     );
     if (decision) {
       events.push(await apply(await workerStorage(), current, decision));
       await openDeployment(projectId);
+      observed = live!.stats?.observation() ?? null;
     }
   }
   const { answer, arm } = outcome.response;
@@ -178,7 +194,7 @@ export async function deployRequest(
     ...(answer.error ? { error: answer.error } : {}),
     workerMs: answer.latencyMs,
     events,
-    status: status(),
+    status: status(observed),
   };
 }
 
@@ -210,14 +226,14 @@ async function apply(storage: LooplabStorage, current: Live, action: DeploymentA
   return change.event.message;
 }
 
-function status(): DeploymentStatus {
+function status(step = live!.stats?.observation() ?? null): DeploymentStatus {
   const current = live!;
   const named = (id: string | null) => (id ? { id, version: current.versions.get(id) ?? 0 } : null);
   return {
     plan: current.plan,
     champion: named(current.aliases.champion),
     challenger: named(current.aliases.challenger),
-    step: current.stats?.observation() ?? null,
+    step,
     gates: current.gates,
   };
 }

@@ -4,19 +4,25 @@
  * finishes. A challenger is stored as a finished run and registered as a new version. If it is better it
  * becomes the `challenger` alias and is deployed in shadow or canary, in one transaction with its timeline
  * entry; otherwise the champion stays and an alert says why.
+ *
+ * While the challenger trains, its run is stored `running` with this worker holding the run's Web Lock, as
+ * an experiment's runs are: a tab closed mid-retrain leaves it to be marked `interrupted` on the next open,
+ * and a crash of this worker lets the page mark it at once (by `sweepId`). Aliases move only in the final
+ * deployment transaction, so a retrain that dies after registering its version leaves them as they were.
  */
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
 import { buildBundle, driftReference, type ModelBundle } from '../src/core/bundle/index.ts';
 import { planChange } from '../src/core/deploy/index.ts';
 import { serveTableFeatures } from '../src/core/experiment/serve-features.ts';
 import { predictArtifact } from '../src/core/models/predict-artifact.ts';
-import { RECORD_SCHEMA_VERSION, type RunRecord } from '../src/core/records.ts';
+import { RECORD_SCHEMA_VERSION, type BundleRecord, type RunRecord } from '../src/core/records.ts';
 import type { RawTable } from '../src/core/table/raw-table.ts';
 import type { RetrainStep } from '../src/core/retrain/index.ts';
 import type { SplitRequest } from '../src/core/prepare/prepare-dataset.ts';
 import { runRetrainLoop } from '../src/ml/retrain-loop.ts';
 import { loadTable } from './load-table.ts';
-import { environment } from './run-experiment.ts';
+import { runLockName } from '../src/storage/runs.ts';
+import { environment, holdLock } from './run-experiment.ts';
 import { workerStorage } from './worker-storage.ts';
 
 export interface RetrainRequest {
@@ -33,6 +39,8 @@ export interface RetrainRequest {
   trigger: string;
   seed?: number;
   maxEpochs?: number;
+  /** Stored as the retrain run's sweepId, so the page can mark the run interrupted if this worker crashes. */
+  sweepId?: string;
 }
 
 export interface RetrainSummary {
@@ -79,6 +87,80 @@ export async function retrainChampion(
       championBundleId: championRecord.id,
     },
   );
+  const metric = champion.problem.metric.name;
+  const runId = crypto.randomUUID();
+  const running: RunRecord = {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    id: runId,
+    projectId,
+    createdAt: Date.now(),
+    status: 'running',
+    name: `retraining v${championRecord.version}`,
+    sweepId: request.sweepId ?? runId,
+    params: {},
+    seed: request.seed ?? 42,
+    history: [],
+    metrics: {},
+    environment: environment(backend),
+    metric,
+  };
+  // The lock before the first write: a reader never sees the run `running` without it.
+  const release = await holdLock(runLockName(runId));
+  try {
+    await storage.putRunProgress(running);
+    return await retrainWithRun(request, backend, running, onStep, {
+      storage,
+      champion,
+      championRecord,
+      versions,
+      oldTable,
+      split,
+      batch,
+      championRun,
+      timeline,
+    });
+  } catch (error) {
+    // A failure inside the loop ends the run as failed with the reason; finishRuns leaves a run that
+    // already ended (finished) alone.
+    await storage
+      .finishRuns([
+        {
+          ...running,
+          status: 'failed',
+          finishedAt: Date.now(),
+          error: error instanceof Error ? error.message : String(error),
+        },
+      ])
+      .catch(() => 0);
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+type RetrainContext = {
+  storage: Awaited<ReturnType<typeof workerStorage>>;
+  champion: ModelBundle;
+  championRecord: BundleRecord;
+  versions: BundleRecord[];
+  oldTable: RawTable;
+  split: SplitRequest;
+  batch: RawTable;
+  championRun: RunRecord | undefined;
+  timeline: (kind: string, message: string, data: Record<string, unknown>) => Promise<unknown>;
+};
+
+/** The loop and its writes, once the retrain run is stored `running`. */
+async function retrainWithRun(
+  request: RetrainRequest,
+  backend: BackendReport,
+  running: RunRecord,
+  onStep: ((step: RetrainStep) => void) | undefined,
+  context: RetrainContext,
+): Promise<RetrainSummary> {
+  const { storage, champion, championRecord, versions, oldTable, split, batch, championRun, timeline } =
+    context;
+  const { projectId } = request;
   let writes = Promise.resolve();
   const outcome = await runRetrainLoop(
     {
@@ -99,7 +181,7 @@ export async function retrainChampion(
     },
   );
   await writes;
-  const metric = champion.problem.metric.name;
+  const metric = running.metric!;
   const summary: RetrainSummary = {
     action: outcome.decision.action,
     reason: outcome.decision.reason,
@@ -108,6 +190,8 @@ export async function retrainChampion(
     metric,
   };
   if (outcome.status === 'blocked') {
+    // Nothing was trained: the run is removed, and the alert says why.
+    await storage.deleteRuns(projectId, [running.id]);
     await storage.addAlerts(projectId, [
       {
         kind: outcome.decision.alert?.kind ?? 'retrain-blocked',
@@ -121,9 +205,10 @@ export async function retrainChampion(
   const now = Date.now();
   const run: RunRecord = {
     schemaVersion: RECORD_SCHEMA_VERSION,
-    id: crypto.randomUUID(),
+    id: running.id,
     projectId,
-    createdAt: now,
+    createdAt: running.createdAt,
+    sweepId: running.sweepId!,
     finishedAt: now,
     status: 'finished',
     params: challenger.params as unknown as Record<string, unknown>,

@@ -7,6 +7,7 @@ import { expose } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import type { ExperimentSpec, TrainEvent } from '../src/core/experiment/index.ts';
 import { exportBundle, importBundle, registerRun } from './bundle-run.ts';
+import { checkStorage } from './check-storage.ts';
 import { evaluateRun } from './evaluate-run.ts';
 import { parityRows } from './parity-rows.ts';
 import { reproduceRun } from './reproduce-run.ts';
@@ -78,6 +79,9 @@ const api = {
   ) {
     return retrainChampion(request, await initBackend(backend), onStep);
   },
+
+  /** Audits every stored record and their references (read only); see checkStoredIntegrity. */
+  checkStorage: () => checkStorage(),
 
   /** A run's first training rows, raw and as trained on, for the serving parity check. */
   parityRows: (runId: string, count: number) => parityRows(runId, count),

@@ -24,7 +24,8 @@ export class RawOutput {
 
 const USAGE = `usage: looplab <command> [args]
 commands:
-  parse <file.csv>   print the rows as a JSON array of objects keyed by header, values as in the file
+  parse <file.csv> [--delimiter X] [--quote X] [--no-header] [--encoding utf-8|latin1]
+                     print the rows as a JSON array of objects keyed by header, values as in the file
   profile <file.csv> [--delimiter X] [--quote X] [--no-header] [--encoding utf-8|latin1]
                      print the profile: types, missing, distinct, statistics, duplicates, warnings
   env                print the Node, tfjs and backend in use (tfjs runs on wasm under Node)

@@ -6,7 +6,7 @@ const USAGE =
   'usage: looplab profile <file.csv> [--delimiter X] [--quote X] [--no-header] [--encoding utf-8|latin1]';
 
 /** Reads `--name value` and `--flag` options; everything else is positional. */
-export function parseOptions(args: string[], withValue: string[], flags: string[]) {
+export function parseOptions(args: string[], withValue: string[], flags: string[], usage = USAGE) {
   const options: Record<string, string | true> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -14,10 +14,10 @@ export function parseOptions(args: string[], withValue: string[], flags: string[
     const name = arg.replace(/^--/, '');
     if (arg.startsWith('--') && withValue.includes(name)) {
       const value = args[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value. ${USAGE}`);
+      if (value === undefined) throw new UsageError(`--${name} needs a value. ${usage}`);
       options[name] = value;
     } else if (arg.startsWith('--') && flags.includes(name)) options[name] = true;
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}. ${USAGE}`);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}. ${usage}`);
     else positional.push(arg);
   }
   return { options, positional };

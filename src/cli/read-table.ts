@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { checkCliFileSize } from './file-size-limit.ts';
 import { ingestCsv, type ColumnChunk, type IngestOptions } from '../core/ingest/index.ts';
 import { concatChunks } from '../core/table/concat-chunks.ts';
 import type { RawTable } from '../core/table/raw-table.ts';
@@ -12,6 +13,7 @@ export async function readTable(
   const info = await stat(file).catch(() => {
     throw new Error(`cannot read "${file}": no such file.`);
   });
+  checkCliFileSize(info.size);
   const chunks: ColumnChunk[] = [];
   const result = await ingestCsv(createReadStream(file), {
     totalBytes: info.size,

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { autoExperiment, buildExperimentData } from '../core/experiment/index.ts';
+import {
+  autoExperiment,
+  buildExperimentData,
+  checkExperimentData,
+  noScoredModelError,
+} from '../core/experiment/index.ts';
 import { keepMissingNumbers } from '../core/features/index.ts';
 import { MODEL_FAMILIES } from '../core/models/index.ts';
 import type { TaskType } from '../core/problem/problem-card.ts';
@@ -115,6 +120,10 @@ export async function runCommand(args: string[]) {
     features: plan.features,
     testRows,
   });
+  checkExperimentData(
+    data,
+    plan.recipe.steps.flatMap((step) => (step.kind === 'drop-columns' ? step.columns : [])),
+  );
   const backend = await initNodeBackend(backendName);
   const outcome = await searchModels(
     {
@@ -157,7 +166,8 @@ export async function runCommand(args: string[]) {
       score: r.score,
     }))
     .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
-  const best = outcome.results[outcome.best]!;
+  const best = outcome.results[outcome.best];
+  if (!best) throw noScoredModelError(data, plan.metric);
   const bundlePath =
     typeof options.bundle === 'string'
       ? await writeRunBundle(options.bundle, plan, data, best, table, {

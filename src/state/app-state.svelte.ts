@@ -7,6 +7,9 @@ import { backendRequestFrom } from '../core/compute/backend-policy.ts';
 import type { IngestProgress } from '../core/ingest/ingest-csv.ts';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../core/ingest/import-options.ts';
 import type { DatasetRecord, ProjectRecord } from '../core/records.ts';
+import { DEFAULT_MAX_PROJECT_FILE_BYTES, tooLargeMessage } from '../core/project-file/import-limits.ts';
+import type { IntegrityReport } from '../storage/check-stored-integrity.ts';
+import { formatBytes } from './format.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
 import { dataWorker, serveWorker, trainWorker } from './workers.ts';
@@ -61,6 +64,10 @@ export class AppState {
   allowSoftware = $state(false);
   storageInfo = $state<StorageInfo | null>(null);
   notices = $state<Notice[]>([]);
+  /** The last storage audit (checkStorage), or its failure. */
+  storageCheck = $state.raw<{ status: TaskStatus; report?: IntegrityReport; error?: string }>({
+    status: 'idle',
+  });
   /** Set when another tab upgraded the database and this tab let go of it. */
   storageClosed = $state<string | null>(null);
   ready = $state(false);
@@ -250,6 +257,13 @@ export class AppState {
           fileName: file.name,
           message: 'Upload cancelled. Nothing was stored.',
         };
+      } else if (isStorageFull(error)) {
+        this.ingest = {
+          status: 'error',
+          fileName: file.name,
+          message: await this.#storageFullMessage(file.size),
+          kind: 'storage-full',
+        };
       } else {
         this.ingest = {
           status: 'error',
@@ -285,6 +299,12 @@ export class AppState {
   }
 
   async importProject(file: File): Promise<void> {
+    // Refused by its size alone: reading a file over the limit into memory is what the limit prevents.
+    const tooLarge = tooLargeMessage(file.size, DEFAULT_MAX_PROJECT_FILE_BYTES);
+    if (tooLarge) {
+      this.notify('error', `${file.name} was not imported, and nothing changed: ${tooLarge}`);
+      return;
+    }
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const project = await dataWorker.call('importProject', [bytes]);
@@ -294,6 +314,32 @@ export class AppState {
     } catch (error) {
       this.notify('error', `${file.name} was not imported, and nothing changed: ${messageOf(error)}`);
     }
+  }
+
+  /**
+   * Audits every stored record and the references between them, read only, in the train worker (see
+   * checkStoredIntegrity): what a user can run after a crash, and what the fault tests read.
+   */
+  async checkStorage(): Promise<void> {
+    this.storageCheck = { status: 'running' };
+    try {
+      this.storageCheck = { status: 'done', report: await trainWorker.call('checkStorage', []) };
+    } catch (error) {
+      this.storageCheck = { status: 'error', error: messageOf(error) };
+    }
+  }
+
+  /** The words for a write refused for lack of space: what was needed and what is free. */
+  async #storageFullMessage(needed: number): Promise<string> {
+    await this.refreshStorageInfo().catch(() => undefined);
+    const info = this.storageInfo;
+    const free = info
+      ? ` About ${formatBytes(Math.max(0, info.quota - info.usage))} of this site's ${formatBytes(info.quota)} is free.`
+      : '';
+    return (
+      `Storage is full, so nothing was stored: this file needs about ${formatBytes(needed)}.${free} ` +
+      'Delete projects you no longer need, or free space on this device, then try again.'
+    );
   }
 
   /** Asks the train and serve workers to choose their tfjs backend, and shows the train worker's choice. */
@@ -342,9 +388,22 @@ function sameRecords<T extends { id: string; updatedAt?: number }>(old: T[], nex
   return same ? old : next;
 }
 
-/** The IngestError kind named in a worker error's message, if any. */
+/** A write refused for lack of space, also after crossing from a worker (where only name and message survive). */
+function isStorageFull(error: unknown): boolean {
+  return (
+    error instanceof Error && (error.name === 'StorageFullError' || /storage is full/i.test(error.message))
+  );
+}
+
+/**
+ * The IngestError kind of a worker error, read from its message: comlink carries an error's message and
+ * name across the worker boundary, not its other fields.
+ */
 function errorKind(error: unknown): string | undefined {
-  return error instanceof Error && /not valid UTF-8/.test(error.message) ? 'encoding' : undefined;
+  if (!(error instanceof Error)) return undefined;
+  if (/not valid UTF-8/.test(error.message)) return 'encoding';
+  if (/too large for this device/.test(error.message)) return 'too-large';
+  return undefined;
 }
 
 function messageOf(error: unknown): string {

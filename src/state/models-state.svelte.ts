@@ -7,6 +7,7 @@ import type { AliasRecord, BundleRecord } from '../core/records.ts';
 import type { AliasMove } from '../storage/registry.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
+import { DEFAULT_MAX_BUNDLE_BYTES, tooLargeMessage } from '../core/project-file/import-limits.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
 /** A request form for a version: one field per signature column, filled from its example row. */
@@ -95,9 +96,15 @@ export class ModelsState {
   async importFile(file: File): Promise<void> {
     const projectId = this.#app.projectId;
     if (!projectId) return;
-    this.busy = true;
     this.message = '';
     this.error = '';
+    // Refused by its size alone: reading a file over the limit into memory is what the limit prevents.
+    const tooLarge = tooLargeMessage(file.size, DEFAULT_MAX_BUNDLE_BYTES);
+    if (tooLarge) {
+      this.error = `${file.name} was not imported, and nothing was stored: ${tooLarge}`;
+      return;
+    }
+    this.busy = true;
     try {
       const record = await trainWorker.call('importBundle', [
         projectId,

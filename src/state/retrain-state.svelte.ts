@@ -10,6 +10,7 @@ import { retrainTrigger } from '../core/monitor/retrain-trigger.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { RetrainStep } from '../core/retrain/index.ts';
 import type { AppState } from './app-state.svelte.ts';
+import { WorkerCrashedError } from './worker-client.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
 export class RetrainState {
@@ -40,6 +41,7 @@ export class RetrainState {
     this.steps = [];
     this.summary = null;
     this.error = '';
+    const sweepId = crypto.randomUUID();
     try {
       const request: RetrainRequest = {
         projectId,
@@ -51,6 +53,7 @@ export class RetrainState {
         searchTrials: this.searchTrials,
         deployAs: settings.retrain.deployAs,
         trigger,
+        sweepId,
         ...options,
       };
       const summary = await trainWorker.call('retrainChampion', [
@@ -68,6 +71,9 @@ export class RetrainState {
       return summary;
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
+      // The worker died mid-retrain and released the run's lock: say so in the run now.
+      if (error instanceof WorkerCrashedError)
+        await storage.interruptSweep(projectId, sweepId).catch(() => []);
       return null;
     } finally {
       this.running = false;

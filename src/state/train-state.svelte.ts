@@ -21,7 +21,7 @@ import type { RunRecord } from '../core/records.ts';
 import { runLockName } from '../storage/runs.ts';
 import { queryRuns, type RunSortKey } from './run-display.ts';
 import type { AppState } from './app-state.svelte.ts';
-import { CancelledError } from './worker-client.ts';
+import { CancelledError, WorkerCrashedError } from './worker-client.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
 type Status = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -210,8 +210,14 @@ export class TrainState {
         this.status = 'cancelled';
         this.phase = cancelledMessage;
       } else {
+        // A crashed worker wrote nothing more after it died: its unfinished runs are interrupted now,
+        // not on the next app open.
         this.status = 'error';
+        this.phase = 'Stopped by an error (below).';
         this.error = error instanceof Error ? error.message : String(error);
+        // Failing here too (storage closed) would hide the crash; the next app open marks them anyway.
+        if (error instanceof WorkerCrashedError)
+          await this.#app.storage.interruptSweep(projectId, sweepId).catch(() => []);
       }
     } finally {
       this.#end();

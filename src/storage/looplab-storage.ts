@@ -106,6 +106,12 @@ export class LooplabStorage {
   /** Marks a sweep's still-running runs cancelled (after its worker was terminated). */
   cancelSweep = (projectId: Id, sweepId: Id) =>
     endRunningRuns(this.db, projectId, 'cancelled', (run) => run.sweepId === sweepId);
+  /**
+   * Marks a sweep's still-running runs interrupted at once, after its worker crashed: waiting for the next
+   * app open would leave them `running` all session.
+   */
+  interruptSweep = (projectId: Id, sweepId: Id) =>
+    endRunningRuns(this.db, projectId, 'interrupted', (run) => run.sweepId === sweepId);
   /** Marks running runs whose worker is gone (their lock is not held) interrupted. */
   markInterrupted = (isHeld: (runId: Id) => boolean) =>
     endRunningRuns(this.db, undefined, 'interrupted', (run) => !isHeld(run.id));

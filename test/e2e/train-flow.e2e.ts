@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreCommand } from '../../src/cli/score-command.ts';
 import { decodeBundle, scoreBundle } from '../../src/core/bundle/index.ts';
-import { createRng } from '../../src/core/random.ts';
 import { writeTemp } from './files.ts';
+import { churnCsv, defineChurnProblem } from './flows.ts';
 import { startSession, type Session } from './harness.ts';
 
 let session: Session;
@@ -27,40 +27,11 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** 800 customers; churn is likely with a high fee and a short tenure, on month-to-month contracts. */
-function churnCsv(rows = 800, seed = 5): string {
-  const rng = createRng(seed);
-  const lines = ['id,fee,tenure,contract,signup,churn'];
-  for (let i = 0; i < rows; i++) {
-    const fee = 20 + 80 * rng.next();
-    const tenure = rng.int(1, 72);
-    const contract = rng.pick(['Month-to-month', 'One year', 'Two year']);
-    const signup = `2023-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-    const z =
-      (fee - 60) / 20 - (tenure - 36) / 18 + (contract === 'Month-to-month' ? 1 : -0.5) + rng.normal();
-    lines.push(`C${1000 + i},${fee.toFixed(3)},${tenure},${contract},${signup},${z > 0.8 ? 'Yes' : 'No'}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 const tab = (name: string) => page.getByRole('tab', { name });
 const trainStatus = () => page.getByTestId('train-status').getAttribute('data-status');
 
 async function defineAndPrepare() {
-  await page.getByLabel('Choose a file…').setInputFiles(writeTemp('churn-train.csv', churnCsv()));
-  await page.getByText('Stored churn-train.csv: 800 rows.').waitFor();
-  await tab('Problem').click();
-  await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('churn');
-  await page.getByText('Looplab guessed binary').waitFor();
-  // A bar no model reaches, so the stop rule never ends these searches early.
-  await page.getByRole('spinbutton', { name: 'Target value' }).fill('0.999');
-  await page.getByRole('button', { name: 'Save problem card' }).click();
-  await page.getByText('Saved as version 1.').waitFor();
-  await tab('Prepare').click();
-  await page.getByRole('button', { name: 'Preview' }).click();
-  await page.getByTestId('split-sizes').waitFor();
-  await page.getByRole('button', { name: 'Save recipe and split' }).click();
-  await page.getByTestId('recipe-saved').waitFor();
+  await defineChurnProblem(page, 'churn-train.csv', churnCsv());
 }
 
 async function settings(options: { perFamily: number; epochCap: number; budget: number }) {

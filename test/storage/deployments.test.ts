@@ -111,5 +111,15 @@ describe('deployment changes', () => {
     await addPredictions(db, [entry(2), entry(0), entry(1)]);
     expect((await listPredictions(db, project.id)).map((p) => p.id)).toEqual(['q0', 'q1', 'q2']);
     expect((await listPredictions(db, project.id, 2)).map((p) => p.id)).toEqual(['q1', 'q2']);
+    // Entries at the same millisecond (a shadow's pair) keep the full list's (time, id) order under a limit.
+    await addPredictions(db, [
+      { ...entry(9), id: 'q9:shadow', createdAt: 1009 },
+      { ...entry(9), createdAt: 1009 },
+      { ...entry(3), createdAt: 1009 },
+    ]);
+    const all = (await listPredictions(db, project.id)).map((p) => p.id);
+    expect(all).toEqual(['q0', 'q1', 'q2', 'q3', 'q9', 'q9:shadow']);
+    for (const limit of [1, 2, 3, 4, 10])
+      expect((await listPredictions(db, project.id, limit)).map((p) => p.id)).toEqual(all.slice(-limit));
   });
 });

@@ -10,6 +10,11 @@ import {
   type ProjectSnapshot,
 } from '../../src/core/project-file/index.ts';
 import { formatSize } from '../../src/core/project-file/format-size.ts';
+import {
+  DEFAULT_MAX_BUNDLE_BYTES,
+  DEFAULT_MAX_PROJECT_FILE_BYTES,
+  tooLargeMessage,
+} from '../../src/core/project-file/import-limits.ts';
 
 const EXPORTED_AT = Date.UTC(2024, 0, 2, 3, 4, 5);
 const SHA = 'ab'.repeat(32);
@@ -223,6 +228,16 @@ describe('decodeProjectFile', () => {
       rejection(new Uint8Array(2048), 1024),
       'too-large',
       'The file is 2.0 KiB, over the 1.0 KiB limit; it was not opened.',
+    );
+  });
+
+  it('names the limit for a file refused by its size alone, and says "just over" where sizes round alike', () => {
+    expect(tooLargeMessage(DEFAULT_MAX_PROJECT_FILE_BYTES, DEFAULT_MAX_PROJECT_FILE_BYTES)).toBeNull();
+    expect(tooLargeMessage(1.5 * 1024 ** 3, DEFAULT_MAX_PROJECT_FILE_BYTES)).toBe(
+      'The file is 1.5 GiB, over the 1.0 GiB limit; it was not opened.',
+    );
+    expect(tooLargeMessage(DEFAULT_MAX_BUNDLE_BYTES + 1, DEFAULT_MAX_BUNDLE_BYTES)).toBe(
+      'The file is just over the 190.7 MiB limit; it was not opened.',
     );
   });
 

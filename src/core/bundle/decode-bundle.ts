@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describeIssue } from '../project-file/describe-issue.ts';
 import { formatSize } from '../project-file/format-size.ts';
+import { DEFAULT_MAX_BUNDLE_BYTES, tooLargeMessage } from '../project-file/import-limits.ts';
 import { parseRecords } from '../project-file/json-codec.ts';
 import { PROJECT_FILE_FORMAT } from '../project-file/manifest.ts';
 import { ProjectFileError } from '../project-file/project-file-error.ts';
@@ -21,8 +22,7 @@ import {
 import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, type ModelBundle } from './model-bundle.ts';
 import { parseBundle } from './parse-bundle.ts';
 
-/** 200 MB: far above any model Looplab trains, and well below what would exhaust a tab's memory. */
-export const DEFAULT_MAX_BUNDLE_BYTES = 200 * 1000 * 1000;
+export { DEFAULT_MAX_BUNDLE_BYTES } from '../project-file/import-limits.ts';
 
 export interface DecodeBundleOptions {
   /** The largest file accepted, packed and unpacked alike. Default 200 MB. */
@@ -82,12 +82,8 @@ function checkContainer(bytes: Uint8Array, maxBytes: number): void {
   if (bytes.length === 0) {
     throw new BundleError('not-a-zip', 'The file is empty (0 bytes); it is not a Looplab model bundle.');
   }
-  if (bytes.length > maxBytes) {
-    throw new BundleError(
-      'too-large',
-      `The file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit; it was not opened.`,
-    );
-  }
+  const tooLarge = tooLargeMessage(bytes.length, maxBytes);
+  if (tooLarge) throw new BundleError('too-large', tooLarge);
   if (!hasZipSignature(bytes)) {
     throw new BundleError(
       'not-a-zip',

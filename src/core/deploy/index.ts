@@ -1,6 +1,6 @@
 export { DEFAULT_GATES, judgeCanaryStep } from './canary-gates.ts';
 export type { CanaryGates, CanaryObservation } from './canary-gates.ts';
-export { CanaryStepStats, MIN_LABELS_FOR_METRIC, sameDecision } from './canary-step.ts';
+export { CanaryStepStats, MIN_LABELS_FOR_METRIC, sameDecision, STEP_WINDOW } from './canary-step.ts';
 export type { ChallengerRequest } from './canary-step.ts';
 export {
   canaryDecision,

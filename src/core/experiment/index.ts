@@ -6,3 +6,4 @@ export { featureColumns } from './feature-columns.ts';
 export type { ExperimentSpec, ExperimentSummary, ReproduceSummary, TrainEvent } from './train-events.ts';
 export { serveFeatures } from './serve-features.ts';
 export type { ServingPreprocess } from './serve-features.ts';
+export { checkExperimentData, describeSplitSizes, noScoredModelError } from './check-experiment-data.ts';

@@ -12,7 +12,8 @@ export function chunksToRecords(
   for (const chunk of chunks) {
     const rows = chunk.columns[0]?.length ?? 0;
     for (let r = 0; r < rows; r++) {
-      const record: Record<string, string> = {};
+      // No prototype: a column named "__proto__" is then an ordinary key, not a setter that drops the value.
+      const record = Object.create(null) as Record<string, string>;
       header.forEach((name, c) => {
         record[name] = chunk.columns[c]![r]!;
       });

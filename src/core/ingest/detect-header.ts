@@ -17,7 +17,8 @@ export function modalWidth(rows: readonly string[][]): number {
   for (const row of rows) {
     const n = (counts.get(row.length) ?? 0) + 1;
     counts.set(row.length, n);
-    if (n > bestCount) [best, bestCount] = [row.length, n];
+    // A tie goes to the wider: without a header, padding a short row loses nothing, cutting a long one does.
+    if (n > bestCount || (n === bestCount && row.length > best)) [best, bestCount] = [row.length, n];
   }
   return best;
 }

@@ -8,3 +8,6 @@ export { chunksToRecords } from './chunks-to-records.ts';
 export { parseCsvText } from './parse-csv-text.ts';
 export { DEFAULT_IMPORT_OPTIONS, ingestOptionsFor } from './import-options.ts';
 export type { ImportOptions } from './import-options.ts';
+export { browserSizeLimits, checkFileSize, formatSize } from './check-file-size.ts';
+export type { SizeLimit } from './check-file-size.ts';
+export { detectUtf16 } from './detect-utf16.ts';

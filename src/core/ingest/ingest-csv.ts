@@ -3,6 +3,7 @@
 import { createSHA256 } from 'hash-wasm';
 import { CsvParser } from './csv-parser.ts';
 import { looksBinary } from './detect-binary.ts';
+import { detectUtf16 } from './detect-utf16.ts';
 import { IngestError } from './ingest-error.ts';
 import { sniffDelimiter } from './sniff-delimiter.ts';
 import { sniffQuote } from './sniff-quote.ts';
@@ -31,7 +32,10 @@ export interface IngestOptions {
   delimiter?: string;
   /** Forced quote character; sniffed (`"` or `'`) when absent. */
   quote?: string;
-  /** 'utf-8' (default, strict: invalid bytes are an error) or 'latin1' (Windows-1252, as browsers read it). */
+  /**
+   * 'utf-8' (default, strict: invalid bytes are an error) or 'latin1' (Windows-1252, as browsers read it).
+   * A UTF-16 file (by its byte-order mark, or its NUL pattern) is read as UTF-16 whichever is chosen.
+   */
   encoding?: 'utf-8' | 'latin1';
   /** Whether the first row is a header; 'auto' (default) decides from the first rows. */
   header?: boolean | 'auto';
@@ -62,7 +66,8 @@ export interface IngestResult {
   /** False when the file had no header row and the columns were named column_1, column_2, ... */
   hasHeader: boolean;
   quote: string;
-  encoding: 'utf-8' | 'latin1';
+  /** The encoding the bytes were read in: the one asked for, or UTF-16 when the file is UTF-16. */
+  encoding: 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be';
   /** Rows dropped (ragged rows with `ragged: 'drop'`), capped at maxWarnings; rejectedCount has them all. */
   rejected: RejectedRow[];
   rejectedCount: number;
@@ -92,8 +97,8 @@ export async function ingestCsv(
   const maxWarnings = options.maxWarnings ?? 100;
   const hasher = await createSHA256();
   hasher.init();
-  const encoding = options.encoding ?? 'utf-8';
-  const decoder =
+  let encoding: IngestResult['encoding'] = options.encoding ?? 'utf-8';
+  let decoder =
     encoding === 'latin1' ? new TextDecoder('windows-1252') : new TextDecoder('utf-8', { fatal: true });
   const ragged = options.ragged ?? 'keep';
   const rejected: RejectedRow[] = [];
@@ -212,6 +217,13 @@ export async function ingestCsv(
     try {
       return decoder.decode(bytes, { stream });
     } catch {
+      if (encoding !== 'utf-8') {
+        // Only UTF-16 gets here: a lone surrogate or an odd trailing byte. Lines cannot be counted in bytes.
+        throw new IngestError(
+          'encoding',
+          `The file looks like ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()} near byte ${offset}. Re-save it as UTF-8.`,
+        );
+      }
       const at = firstInvalidUtf8(bytes);
       // The parser has counted the lines already decoded; add those before the bad byte in this block.
       const line = (parser?.line ?? 1) + (at >= 0 ? lineOfByte(bytes, at) - 1 : 0);
@@ -231,7 +243,12 @@ export async function ingestCsv(
   const start = async (): Promise<void> => {
     const bytes = concat(head, headBytes);
     head = [];
-    if (looksBinary(bytes)) {
+    const utf16 = detectUtf16(bytes);
+    if (utf16) {
+      encoding = utf16;
+      // The decoder drops the byte-order mark; fatal, so a broken pair is an error, not a silent U+FFFD.
+      decoder = new TextDecoder(utf16, { fatal: true });
+    } else if (looksBinary(bytes, options.delimiter)) {
       throw new IngestError(
         'binary',
         'This looks like a binary file, not CSV or TSV text. Choose a .csv or .tsv file.',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { checkIntegrity } from './check-integrity.ts';
 import { describeIssue } from './describe-issue.ts';
 import { formatSize } from './format-size.ts';
+import { DEFAULT_MAX_PROJECT_FILE_BYTES, tooLargeMessage } from './import-limits.ts';
 import { parseRecords } from './json-codec.ts';
 import {
   DATA_FILES,
@@ -19,8 +20,7 @@ import { STORE_SCHEMAS, projectSchema } from './record-schemas.ts';
 import { recordLabel } from './record-label.ts';
 import { findEndOfCentralDirectory, hasZipSignature, listZipEntries, readZipEntry } from './zip-container.ts';
 
-/** 1 GiB: a generous ceiling that still refuses a file that would exhaust a tab's memory. */
-export const DEFAULT_MAX_PROJECT_FILE_BYTES = 1024 ** 3;
+export { DEFAULT_MAX_PROJECT_FILE_BYTES } from './import-limits.ts';
 
 export interface DecodeProjectFileOptions {
   /** The largest file accepted, packed and unpacked alike. Default 1 GiB. */
@@ -85,12 +85,8 @@ function checkContainer(bytes: Uint8Array, maxBytes: number): void {
   if (bytes.length === 0) {
     throw new ProjectFileError('empty', 'The file is empty (0 bytes); it is not a Looplab project file.');
   }
-  if (bytes.length > maxBytes) {
-    throw new ProjectFileError(
-      'too-large',
-      `The file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit; it was not opened.`,
-    );
-  }
+  const tooLarge = tooLargeMessage(bytes.length, maxBytes);
+  if (tooLarge) throw new ProjectFileError('too-large', tooLarge);
   if (!hasZipSignature(bytes)) {
     throw new ProjectFileError(
       'foreign',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canaryDecision,
   CanaryStepStats,
+  STEP_WINDOW,
   DEFAULT_GATES,
   DeploymentError,
   planChange,
@@ -97,6 +98,24 @@ describe('planChange', () => {
 });
 
 describe('CanaryStepStats', () => {
+  it('judges the last STEP_WINDOW requests, so a long step holds a fixed amount of memory', () => {
+    const stats = new CanaryStepStats({ task: 'regression', metric: 'rmse', classes: [] });
+    // 3,000 requests: the first 1,000 are off by 10 and take 500 ms, the last 2,000 are exact and take
+    // 1..2000 ms. Over the window only the last 2,000 count: RMSE 0, nearest-rank p95 = 1,900.
+    for (let i = 0; i < 3000; i++) {
+      const late = i >= 1000;
+      stats.record({
+        latencyMs: late ? i - 999 : 500,
+        error: false,
+        output: { value: 1 },
+        truth: late ? '1' : '11',
+      });
+    }
+    const observed = stats.observation();
+    expect(STEP_WINDOW).toBe(2000);
+    expect(observed).toMatchObject({ requests: 3000, labelled: 3000, p95Ms: 1900, realisedMetric: 0 });
+  });
+
   it('counts errors, takes the exact p95, the agreement share and the realised metric from labels', () => {
     const stats = new CanaryStepStats({ task: 'binary', metric: 'roc_auc', classes: ['no', 'yes'] });
     // 100 labelled requests, 50 "yes" and 50 "no": every "yes" scores above every "no" except the first,

@@ -1,0 +1,55 @@
+/**
+ * Steps that several browser tests take the same way: seeded churn data, and the Problem and Prepare tabs
+ * from a stored dataset to a saved recipe and split.
+ */
+import type { Page } from 'playwright-core';
+import { createRng } from '../../src/core/random.ts';
+import { writeTemp } from './files.ts';
+
+/**
+ * Customers whose churn is likely with a high fee and a short tenure, on month-to-month contracts; with
+ * `signup`, a date column too.
+ */
+export function churnCsv(rows = 800, seed = 5, options: { signup?: boolean } = {}): string {
+  const rng = createRng(seed);
+  const signup = options.signup ?? true;
+  const lines = [signup ? 'id,fee,tenure,contract,signup,churn' : 'id,fee,tenure,contract,churn'];
+  for (let i = 0; i < rows; i++) {
+    const fee = 20 + 80 * rng.next();
+    const tenure = rng.int(1, 72);
+    const contract = rng.pick(['Month-to-month', 'One year', 'Two year']);
+    const date = signup
+      ? `,2023-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
+      : '';
+    const z =
+      (fee - 60) / 20 - (tenure - 36) / 18 + (contract === 'Month-to-month' ? 1 : -0.5) + rng.normal();
+    lines.push(`C${1000 + i},${fee.toFixed(3)},${tenure},${contract}${date},${z > 0.8 ? 'Yes' : 'No'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Preview the suggested recipe and save it with its split (the Prepare tab). */
+export async function saveRecipeAndSplit(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Prepare' }).click();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByTestId('split-sizes').waitFor();
+  await page.getByRole('button', { name: 'Save recipe and split' }).click();
+  await page.getByTestId('recipe-saved').waitFor();
+}
+
+/**
+ * Uploads `csv`, defines a binary problem on `churn` with a metric bar no model reaches (so the stop rule
+ * never ends a search early), and saves the suggested recipe and split.
+ */
+export async function defineChurnProblem(page: Page, fileName: string, csv: string): Promise<void> {
+  const rows = csv.trimEnd().split('\n').length - 1;
+  await page.getByLabel('Choose a file…').setInputFiles(writeTemp(fileName, csv));
+  await page.getByText(`Stored ${fileName}: ${rows.toLocaleString('en-US')} rows.`).waitFor();
+  await page.getByRole('tab', { name: 'Problem' }).click();
+  await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('churn');
+  await page.getByText('Looplab guessed binary').waitFor();
+  await page.getByRole('spinbutton', { name: 'Target value' }).fill('0.999');
+  await page.getByRole('button', { name: 'Save problem card' }).click();
+  await page.getByText('Saved as version 1.').waitFor();
+  await saveRecipeAndSplit(page);
+}
