@@ -13,7 +13,8 @@
  * `{ table: string[], ... }`; nothing is asserted, and it is not part of npm test.
  * Options: --dist=PATH (reuse a build; default: build into a temp folder), --requests=N, --sample-every=N,
  * --step=N (challenger requests per canary step), --warmup=N (requests), --train-rows=N, --settle-ms=N (the
- * wait before an at-rest sample, default 3000), --no-canary (the
+ * wait before an at-rest sample, default 3000), --snapshot (heap snapshots of the serve worker after the
+ * warm-up and at the end, and what grew between them, by constructor), --no-canary (the
  * champion alone, to tell the canary's share of any growth).
  */
 import { execFileSync } from 'node:child_process';
@@ -222,7 +223,17 @@ try {
   };
   // The warm-up replay, then the rest in one replay.
   warm = await replay(0, WARMUP, 100);
+  const snapA = process.argv.includes('--snapshot') ? await probe.workerSnapshot(serveUrl) : null;
   last = await replay(WARMUP, REQUESTS - WARMUP, 101);
+  if (snapA) {
+    const snapB = await probe.workerSnapshot(serveUrl);
+    const diff = [...snapB].map(([name, b]) => {
+      const a = snapA.get(name) ?? { count: 0, size: 0 };
+      return { name, dCount: b.count - a.count, dSize: b.size - a.size };
+    });
+    diff.sort((x, y) => y.dSize - x.dSize);
+    print({ figure: 'serve-heap-growth-by-constructor', top: diff.slice(0, 10) });
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -24,12 +24,14 @@ export class HeapProbe {
   readonly #targets = new Map<string, string>();
   readonly #waiting = new Map<number, (reply: CdpReply) => void>();
   #next = 0;
+  #chunks: string[] = [];
 
   private constructor(cdp: CDPSession) {
     this.#cdp = cdp;
     cdp.on('Target.attachedToTarget', (event) => this.#targets.set(event.targetInfo.url, event.sessionId));
     cdp.on('Target.receivedMessageFromTarget', (event) => {
-      const reply = JSON.parse(event.message) as CdpReply;
+      const reply = JSON.parse(event.message) as CdpReply & { method?: string; params?: { chunk: string } };
+      if (reply.method === 'HeapProfiler.addHeapSnapshotChunk') this.#chunks.push(reply.params!.chunk);
       this.#waiting.get(reply.id)?.(reply);
       this.#waiting.delete(reply.id);
     });
@@ -67,6 +69,34 @@ export class HeapProbe {
     return usage(
       (await this.#call(sessionId, 'Runtime.getHeapUsage')) as { usedSize: number; totalSize: number },
     );
+  }
+
+  /** Diagnostic: self size and count per constructor name in a worker's heap snapshot. */
+  async workerSnapshot(url: string): Promise<Map<string, { count: number; size: number }>> {
+    const sessionId = this.#targets.get(url)!;
+    this.#chunks = [];
+    await this.#call(sessionId, 'HeapProfiler.collectGarbage');
+    await this.#call(sessionId, 'HeapProfiler.takeHeapSnapshot');
+    const snap = JSON.parse(this.#chunks.join('')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+      strings: string[];
+    };
+    const fields = snap.snapshot.meta.node_fields;
+    const width = fields.length;
+    const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+    const types = snap.snapshot.meta.node_types[0];
+    const out = new Map<string, { count: number; size: number }>();
+    for (let i = 0; i < snap.nodes.length; i += width) {
+      const type = types[snap.nodes[i + typeAt!]!]!;
+      const name =
+        type === 'object' || type === 'closure' ? snap.strings[snap.nodes[i + nameAt!]!]! : `(${type})`;
+      const entry = out.get(name) ?? { count: 0, size: 0 };
+      entry.count++;
+      entry.size += snap.nodes[i + sizeAt!]!;
+      out.set(name, entry);
+    }
+    return out;
   }
 
   async #call(sessionId: string, method: string): Promise<unknown> {
