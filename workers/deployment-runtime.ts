@@ -28,6 +28,12 @@ import { workerStorage } from './worker-storage.ts';
 /** Log entries are written in batches; a lone request is on disk within this long. */
 const FLUSH_MS = 200;
 const FLUSH_ENTRIES = 500;
+/**
+ * Batches sent to IndexedDB and not yet committed. Past this many a request waits for the oldest to commit:
+ * without that back-pressure, a replay served requests faster than the log was written, and the soak bench
+ * measured the serve worker holding 20–30 MB of queued log entries mid-replay.
+ */
+const MAX_WRITES_IN_FLIGHT = 2;
 /** How far the realised metric may fall below the champion's metric at deployment before the gate fails. */
 const METRIC_TOLERANCE = 0.02;
 
@@ -66,6 +72,7 @@ interface Live {
 let live: Live | null = null;
 let pending: PredictionRecord[] = [];
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<void>[] = [];
 
 /** Loads the project's plan and aliases, and keeps both aliased versions in memory. */
 export async function openDeployment(projectId: string): Promise<DeploymentStatus> {
@@ -166,6 +173,8 @@ export async function deployRequest(
     });
   }
   scheduleFlush();
+  // A failed write is reported by the flush that made it; here it only ends the wait.
+  if (inFlight.length >= MAX_WRITES_IN_FLIGHT) await inFlight[0]!.catch(() => undefined);
   const events: string[] = [];
   // The step's observation (a sort of its latencies, the realised metric) is computed once a request and
   // serves both the gates and the returned status.
@@ -205,7 +214,13 @@ export async function flushLog(): Promise<void> {
   if (!pending.length) return;
   const batch = pending;
   pending = [];
-  await (await workerStorage()).addPredictions(batch);
+  const write = workerStorage().then((storage) => storage.addPredictions(batch));
+  inFlight.push(write);
+  try {
+    await write;
+  } finally {
+    inFlight = inFlight.filter((w) => w !== write);
+  }
 }
 
 function scheduleFlush(): void {
