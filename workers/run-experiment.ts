@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
 import {
   buildExperimentData,
+  checkExperimentData,
   type ExperimentData,
   type ExperimentSpec,
   type ExperimentSummary,
@@ -132,6 +133,9 @@ export async function runExperiment(
   const { storage, card } = inputs;
   emit({ type: 'phase', phase: 'preparing', message: 'Cleaning, splitting and building features…' });
   const data = await experimentData(inputs, spec.features as FeatureSpec);
+  // A split with an empty set, or no feature left, is refused here with the sizes named, before any run
+  // is stored, rather than failing deep inside the search.
+  checkExperimentData(data);
   const lineage = lineageOf(inputs, data);
   const env = environment(backend);
   const metric: MetricName = card.metric.name;

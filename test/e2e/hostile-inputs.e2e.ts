@@ -17,6 +17,7 @@ import {
 } from '../hostile/cases.ts';
 import { recordCase } from '../reliability/record.ts';
 import { writeTemp } from './files.ts';
+import { saveRecipeAndSplit } from './flows.ts';
 import { startSession, type Session } from './harness.ts';
 
 let session: Session;
@@ -295,6 +296,36 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
     });
     expect(text).toContain(message);
     expect(saved).toBe(0);
+  });
+
+  it('refuses to train on a one-row dataset, naming the split sizes, and stores no run', async () => {
+    const file = byId.get('one-row')!.fileName;
+    const dataset = page.getByRole('combobox', { name: 'Dataset', exact: true });
+    if (!(await dataset.locator('option', { hasText: file }).count())) await upload(byId.get('one-row')!);
+    await dataset.selectOption({ label: file });
+    await tab('Problem').click();
+    await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('y');
+    await page.getByText('Looplab guessed regression').waitFor();
+    await page.getByRole('button', { name: 'Save problem card' }).click();
+    await page.getByText(/^Saved as version/).waitFor();
+    await saveRecipeAndSplit(page);
+    await tab('Train').click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout: 60_000 })
+      .toMatch(/error|done/);
+    const alert = page.locator('[aria-labelledby="progress-heading"] [role="alert"]');
+    const text = (await alert.count()) ? (await alert.innerText()).trim() : '(no error shown)';
+    await tab('Runs').click();
+    const runs = await page.getByTestId('runs-table').locator('tbody tr').count();
+    const message =
+      'Too few rows to train and evaluate: the split gave 1 training, 0 validation and 0 test rows.';
+    record('one-row dataset (Train)', `error: "${message}"; no run stored`, {
+      pass: text.includes(message) && runs === 0,
+      observed: `Train view: "${text}"; ${runs} runs stored`,
+    });
+    expect(text).toContain(message);
+    expect(runs).toBe(0);
   });
 });
 
