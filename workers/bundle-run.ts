@@ -1,5 +1,6 @@
 import {
   buildBundle,
+  cellsOfRows,
   driftReference,
   encodeBundle,
   decodeBundle,
@@ -48,12 +49,7 @@ export async function registerRun(runId: string, tags: string[] = []) {
       .filter((name) => name !== target)
       .map((name) => ({ name, type: TYPE_OF[used.get(name) ?? ''] ?? 'text', required: used.has(name) })),
   };
-  const cells = Object.fromEntries(
-    signature.columns.map((col) => {
-      const c = table.names.indexOf(col.name);
-      return [col.name, Array.from(data.rowIds.train, (r) => table.columns[c]![r]!)];
-    }),
-  );
+  const cells = cellsOfRows(table, signature.columns, data.rowIds.train);
   const artifact = run.artifact as unknown as ModelArtifact;
   const first = data.rowIds.train[0]!;
   const bundle = buildBundle({

@@ -11,9 +11,8 @@
  * deployment transaction, so a retrain that dies after registering its version leaves them as they were.
  */
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
-import { buildBundle, driftReference, type ModelBundle } from '../src/core/bundle/index.ts';
+import { buildBundle, cellsOfRows, driftReference, type ModelBundle } from '../src/core/bundle/index.ts';
 import { planChange } from '../src/core/deploy/index.ts';
-import { serveTableFeatures } from '../src/core/experiment/serve-features.ts';
 import { predictArtifact } from '../src/core/models/predict-artifact.ts';
 import { RECORD_SCHEMA_VERSION, type BundleRecord, type RunRecord } from '../src/core/records.ts';
 import type { RawTable } from '../src/core/table/raw-table.ts';
@@ -238,17 +237,8 @@ async function retrainWithRun(
     message: `Challenger ${run.name} trained: ${metric} ${formatMetric(challenger.metrics.test[metric])} on the sealed test rows`,
   });
   // The drift reference of the data the challenger trained on: its training rows, old and new.
-  const { table, rowIds } = challenger;
+  // The model's output on its own training matrix: no second pass of the rows through recipe and pipeline.
   const columns = champion.signature.columns;
-  // The training rows' raw cells, column-major: served as one table (no object per row).
-  const cells = columns.map((c) => {
-    const at = table.names.indexOf(c.name);
-    return Array.from(rowIds.train, (r) => (at >= 0 ? table.columns[at]![r]! : ''));
-  });
-  const features = serveTableFeatures(
-    { recipe: challenger.recipe, recipeFitted: challenger.recipeFitted, pipeline: challenger.pipeline },
-    { names: columns.map((c) => c.name), columns: cells },
-  );
   const bundle = buildBundle({
     run,
     problem: champion.problem,
@@ -258,8 +248,8 @@ async function retrainWithRun(
     threshold: champion.threshold,
     reference: driftReference(
       columns,
-      Object.fromEntries(columns.map((c, i) => [c.name, Array.from(features.kept, (r) => cells[i]![r]!)])),
-      predictArtifact(challenger.artifact, features.values, features.rows),
+      cellsOfRows(challenger.table, columns, challenger.rowIds.train),
+      predictArtifact(challenger.artifact, challenger.train.x, challenger.train.rows),
     ),
     id: crypto.randomUUID(),
     createdAt: now,

@@ -1,6 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { buildBundle, driftReference, encodeBundle, type BundleSignature } from '../core/bundle/index.ts';
+import {
+  buildBundle,
+  cellsOfRows,
+  driftReference,
+  encodeBundle,
+  type BundleSignature,
+} from '../core/bundle/index.ts';
 import type { AutoExperiment } from '../core/experiment/auto-experiment.ts';
 import type { ExperimentData } from '../core/experiment/build-experiment-data.ts';
 import { pipelineVersion } from '../core/features/index.ts';
@@ -36,12 +42,7 @@ export async function writeRunBundle(
   };
   const rawRow = (r: number) =>
     Object.fromEntries(table.names.map((name, c) => [name, table.columns[c]![r]!]));
-  const cells = Object.fromEntries(
-    signature.columns.map((col) => {
-      const c = table.names.indexOf(col.name);
-      return [col.name, Array.from(data.rowIds.train, (r) => table.columns[c]![r]!)];
-    }),
-  );
+  const cells = cellsOfRows(table, signature.columns, data.rowIds.train);
   const reference = driftReference(
     signature.columns,
     cells,

@@ -218,6 +218,7 @@ export async function runRetrainLoop(
         trials,
         table: prepared.table,
         rowIds: data.rowIds,
+        train: data.train,
       },
       comparison,
     };

@@ -179,6 +179,7 @@ export async function searchModels(
       const entry = trainers.get(id)!;
       await entry.trainer.finish();
       const output = await entry.trainer.predict(data.validation.x, data.validation.rows);
+      const artifact = await entry.trainer.artifact();
       const result: TrialResult = {
         trial: id,
         params: entry.params,
@@ -190,10 +191,9 @@ export async function searchModels(
         trainMs: entry.ms,
         pruned: r.pruned,
         rung: r.rung,
-        artifact: await entry.trainer.artifact(),
-        predictMsPerRow: 0,
+        artifact,
+        predictMsPerRow: predictionTime(artifact, data.validation, clock),
       };
-      result.predictMsPerRow = predictionTime(result.artifact, data.validation, clock);
       if (request.scoreTest !== 'none')
         testOutputs.set(id, await entry.trainer.predict(data.test.x, data.test.rows));
       results.push(result);

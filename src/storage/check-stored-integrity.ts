@@ -17,6 +17,7 @@ import type { Id } from '../core/records.ts';
 import * as restore from './restore.ts';
 import { runRead } from './transact.ts';
 import { ALL_STORES, PROJECT_SCOPED_STORES, type LooplabDB } from './schema.ts';
+import { compareTimeline } from './timeline.ts';
 
 export interface IntegrityReport {
   /** Records read, every store together. */
@@ -139,7 +140,7 @@ function checkAliases(
   // The last 'alias-moved' event per project and alias, in the order listTimeline gives.
   const events = [...records.timeline]
     .filter((e) => e.kind === 'alias-moved' && typeof e.data?.alias === 'string')
-    .sort((a, b) => a.createdAt - b.createdAt || (a.sequence ?? 0) - (b.sequence ?? 0));
+    .sort(compareTimeline);
   const lastMove = new Map<string, unknown>();
   for (const event of events) lastMove.set(`${event.projectId}/${String(event.data!.alias)}`, event.data!.to);
 

@@ -76,15 +76,17 @@ export async function appendTimeline(
   return stored;
 }
 
-/** A project's timeline, oldest first; events of the same millisecond in the order they were stored. */
+/** Timeline order: oldest first; events of the same millisecond in the order they were stored. */
+export function compareTimeline(a: TimelineRecord, b: TimelineRecord): number {
+  return (
+    a.createdAt - b.createdAt ||
+    (a.sequence ?? 0) - (b.sequence ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** A project's timeline, in {@link compareTimeline} order. */
 export async function listTimeline(db: IDBPDatabase<LooplabDB>, projectId: Id): Promise<TimelineRecord[]> {
   const events = await runRead(() => db.getAllFromIndex('timeline', 'by-project', projectId));
-  return events
-    .map(restoreTimeline)
-    .sort(
-      (a, b) =>
-        a.createdAt - b.createdAt ||
-        (a.sequence ?? 0) - (b.sequence ?? 0) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  return events.map(restoreTimeline).sort(compareTimeline);
 }

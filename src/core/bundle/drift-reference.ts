@@ -2,7 +2,7 @@ import { quantileBins } from '../evaluate/quantile-bins.ts';
 import { createRng } from '../random.ts';
 import type { ModelOutput } from '../models/model-output.ts';
 import { parseNumberText } from '../recipe/index.ts';
-import type { ColumnType } from '../table/raw-table.ts';
+import type { ColumnType, RawTable } from '../table/raw-table.ts';
 
 /** Quantile bins asked for per numeric column and for regression predictions (ties may merge some). */
 export const DRIFT_NUMERIC_BINS = 10;
@@ -64,6 +64,23 @@ export interface DriftReference {
    * regression value). Absent in bundles made before it existed; monitoring then falls back to the bins.
    */
   sample?: { cells: Record<string, string[]>; predictions: number[] };
+}
+
+/**
+ * The raw cells of `rows` of `table` for each column, as `driftReference` takes them; a column the table
+ * lacks gets empty cells.
+ */
+export function cellsOfRows(
+  table: RawTable,
+  columns: readonly { name: string }[],
+  rows: ArrayLike<number>,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    columns.map((col) => {
+      const at = table.names.indexOf(col.name);
+      return [col.name, Array.from(rows, (r) => (at >= 0 ? table.columns[at]![r]! : ''))];
+    }),
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ export {
   DRIFT_NUMERIC_BINS,
   DRIFT_PROBABILITY_BINS,
   DRIFT_TOP_CATEGORIES,
+  cellsOfRows,
   driftReference,
   type CategoricalColumnReference,
   type ColumnReference,

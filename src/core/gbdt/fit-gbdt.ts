@@ -3,7 +3,7 @@ import { createRng } from '../random.ts';
 import { binFeatures, sampleBinningRows, sampleWithoutReplacement } from './bin-features.ts';
 import { checkGbdtData } from './check-gbdt-data.ts';
 import { earlyStopper } from './early-stopping.ts';
-import { flatLeaf, flattenForest } from './flat-forest.ts';
+import { flatLeaf, flattenForest, type FlatForest } from './flat-forest.ts';
 import type { GbdtModel, GbdtTree } from './gbdt-model.ts';
 import { gbdtObjective } from './gbdt-objective.ts';
 import { resolveGbdtParams } from './gbdt-params.ts';
@@ -126,8 +126,9 @@ export function fitGbdt(options: FitGbdtOptions): GbdtFitResult {
       trees.push(grown.tree);
       addLeafValues(grown, raw, outputs, k);
       // Rows outside the subsample, and validation rows, are routed on raw values as prediction does.
-      if (sample !== allRows) addTree(grown.tree, train.x, cols, raw, outputs, k, inSample);
-      if (validation) addTree(grown.tree, validation.x, cols, validationRaw!, outputs, k, null);
+      const flat = flattenForest([grown.tree]);
+      if (sample !== allRows) addTree(flat, train.x, cols, raw, outputs, k, inSample);
+      if (validation) addTree(flat, validation.x, cols, validationRaw!, outputs, k, null);
     }
     // The loss after this iteration, and the gradients for the next, in one pass.
     const record: GbdtIterationRecord = { iteration, trainLoss: objective.loss(raw, train.y, grad, hess) };
@@ -171,7 +172,7 @@ function addLeafValues(grown: GrownTree, raw: Float64Array, outputs: number, k: 
 
 /** Adds the tree's prediction to output k of every row (or, with `skip`, of the rows not marked in it). */
 function addTree(
-  tree: GbdtTree,
+  forest: FlatForest,
   x: Float32Array,
   cols: number,
   raw: Float64Array,
@@ -180,7 +181,6 @@ function addTree(
   skip: Uint8Array | null,
 ): void {
   const rows = raw.length / outputs;
-  const forest = flattenForest([tree]);
   for (let i = 0; i < rows; i++) {
     if (skip?.[i]) continue;
     raw[i * outputs + k]! += forest.value[flatLeaf(forest, 0, x, i * cols)]!;

@@ -1,3 +1,4 @@
+import { softmax } from '../math/logistic.ts';
 import { exp, log1p } from '../math/portable-math.ts';
 import type { TaskType } from '../problem/problem-card.ts';
 
@@ -121,26 +122,6 @@ const squaredError: GbdtObjective = {
     return sum / raw.length;
   },
 };
-
-/** The logistic function, split by sign so that exp never overflows. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + exp(-z));
-  const e = exp(z);
-  return e / (1 + e);
-}
-
-/**
- * Softmax of `raw[offset … offset + classes)` into `out`, shifted by the max so that exp never overflows.
- * Returns the sum of the shifted exponentials, from which the log loss follows.
- */
-export function softmax(raw: ArrayLike<number>, offset: number, classes: number, out: Float64Array): number {
-  let max = -Infinity;
-  for (let k = 0; k < classes; k++) max = Math.max(max, raw[offset + k]!);
-  let total = 0;
-  for (let k = 0; k < classes; k++) total += out[k] = exp(raw[offset + k]! - max);
-  for (let k = 0; k < classes; k++) out[k]! /= total;
-  return total;
-}
 
 function classShares(y: ArrayLike<number>, classes: number): number[] {
   const counts = new Array<number>(classes).fill(0);

@@ -1,8 +1,8 @@
 import type { ModelOutput } from '../models/model-output.ts';
-import { flatLeaf, flattenForest } from './flat-forest.ts';
+import { flatLeaf, flattenForest, type FlatForest } from './flat-forest.ts';
 import { ALL_PRESENT_THRESHOLD } from './gbdt-model.ts';
 import type { GbdtModel, GbdtTree } from './gbdt-model.ts';
-import { sigmoid, softmax } from './gbdt-objective.ts';
+import { sigmoid, softmax } from '../math/logistic.ts';
 
 /**
  * The child a row goes to from internal node `node`: missing values (NaN) follow `missingLeft`, present
@@ -31,13 +31,25 @@ export function predictLeaf(tree: GbdtTree, x: ArrayLike<number>, offset: number
  * @param x Row-major features, rows × model.inputDim; NaN is a missing value.
  * @returns Row-major raw scores, rows × model.outputs.
  */
+/**
+ * Each model's trees flattened once: a serving request scores one row, and flattening the whole forest for
+ * it cost more than walking it. Models are plain JSON that nothing mutates after training or decoding.
+ */
+const flattened = new WeakMap<GbdtModel, FlatForest>();
+
+function forestOf(model: GbdtModel): FlatForest {
+  let forest = flattened.get(model);
+  if (!forest) flattened.set(model, (forest = flattenForest(model.trees)));
+  return forest;
+}
+
 export function predictGbdtRaw(model: GbdtModel, x: Float32Array, rows: number): Float64Array {
-  const { inputDim: cols, outputs, trees, baseScore } = model;
+  const { inputDim: cols, outputs, baseScore } = model;
   if (x.length < rows * cols) {
     throw new RangeError(`predictGbdt: x has ${x.length} values; expected ${rows} rows × ${cols} features`);
   }
   const raw = new Float64Array(rows * outputs);
-  const forest = flattenForest(trees);
+  const forest = forestOf(model);
   const { roots, value } = forest;
   for (let r = 0; r < rows; r++) {
     const offset = r * cols;

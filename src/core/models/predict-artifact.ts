@@ -1,5 +1,6 @@
 import { predictGbdt } from '../gbdt/predict-gbdt.ts';
-import { exp, tanh } from '../math/portable-math.ts';
+import { sigmoid, softmax } from '../math/logistic.ts';
+import { tanh } from '../math/portable-math.ts';
 import type { ModelArtifact } from './model-artifact.ts';
 import type { ModelOutput } from './model-output.ts';
 
@@ -68,19 +69,6 @@ export function outputFromLogits(
     }
     return { kind: 'proba', classes, values };
   }
-  for (let r = 0; r < rows; r++) {
-    let max = -Infinity;
-    for (let k = 0; k < classes; k++) max = Math.max(max, logits[r * classes + k]!);
-    let sum = 0;
-    for (let k = 0; k < classes; k++) sum += values[r * classes + k] = exp(logits[r * classes + k]! - max);
-    for (let k = 0; k < classes; k++) values[r * classes + k]! /= sum;
-  }
+  for (let r = 0; r < rows; r++) softmax(logits, r * classes, classes, values, r * classes);
   return { kind: 'proba', classes, values };
-}
-
-function sigmoid(z: number): number {
-  // Split by sign so exp never overflows.
-  if (z >= 0) return 1 / (1 + exp(-z));
-  const e = exp(z);
-  return e / (1 + e);
 }

@@ -2,7 +2,7 @@ import type { ChallengerDecision } from '../evaluate/champion-challenger.ts';
 import type { FittedPipeline } from '../features/index.ts';
 import type { ModelArtifact } from '../models/model-artifact.ts';
 import type { ModelParams } from '../models/model-params.ts';
-import type { EpochRecord } from '../models/training-data.ts';
+import type { EpochRecord, MatrixSet } from '../models/training-data.ts';
 import type { MetricName } from '../problem/problem-card.ts';
 import type { FittedValues, Recipe } from '../recipe/index.ts';
 import type { RawTable } from '../table/raw-table.ts';
@@ -91,6 +91,8 @@ export interface RetrainChallenger {
   /** The data it trained on (the old rows, then the appended batch rows) and each set's rows in it. */
   table: RawTable;
   rowIds: { train: Uint32Array; validation: Uint32Array; test: Uint32Array };
+  /** The training rows as the model saw them (row i is `rowIds.train[i]`), for the drift reference. */
+  train: MatrixSet;
 }
 
 /** The champion on the sealed test rows, scored with its own bundle. */
