@@ -7,13 +7,12 @@ import {
   type BundleSignature,
   type ModelBundle,
 } from '../src/core/bundle/index.ts';
-import type { FeatureSpec, FittedPipeline } from '../src/core/features/index.ts';
+import type { FittedPipeline } from '../src/core/features/index.ts';
 import type { ModelArtifact } from '../src/core/models/model-artifact.ts';
 import { predictArtifact } from '../src/core/models/predict-artifact.ts';
 import type { RecipeStep } from '../src/core/recipe/index.ts';
 import type { ColumnType } from '../src/core/table/raw-table.ts';
-import { loadTable } from './load-table.ts';
-import { experimentData, loadInputs } from './run-experiment.ts';
+import { runData } from './run-data.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /** The column type a transform implies, for the bundle's input signature. */
@@ -35,10 +34,8 @@ export async function registerRun(runId: string, tags: string[] = []) {
   const storage = await workerStorage();
   const run = await storage.getRun(runId);
   if (!run?.lineage || !run.pipeline) throw new Error('Only a finished run can be registered.');
-  const inputs = await loadInputs({ problemId: run.lineage.problemId, recipeId: run.lineage.recipeId });
+  const { inputs, data, table } = await runData(run);
   const pipeline = run.pipeline as unknown as FittedPipeline;
-  const data = await experimentData(inputs, pipeline.spec as FeatureSpec);
-  const table = await loadTable(inputs.dataset.id);
   const target = inputs.card.target;
   const used = new Map(
     pipeline.spec.transforms.filter((t) => t.kind !== 'drop').map((t) => [t.column, t.kind]),

@@ -5,7 +5,7 @@
  * alerts the user's thresholds call for, stored once per kind and window.
  */
 import { scoreBundleTable, type ModelBundle } from '../src/core/bundle/index.ts';
-import type { ServedOutput } from '../src/core/deploy/realised-metric.ts';
+import { realisedMetric, type ServedOutput } from '../src/core/deploy/realised-metric.ts';
 import {
   datasetDrift,
   driftKind,
@@ -50,7 +50,13 @@ export interface MonitorSnapshot {
   drift: (Omit<DatasetDrift, 'features'> & { features: FeatureView[] }) | null;
   prediction: (FeatureDrift & { histogram: OverlayHistogram }) | null;
   positiveRate: { current: number; reference: number } | null;
+  /** Labels joined to the logged requests by request id. */
   labels: number;
+  /**
+   * An uploaded batch that holds the target column: its own labels (no request ids to join) and the
+   * realised metric on them.
+   */
+  batchLabels?: { column: string; labelled: number; value: number | undefined; tooSmall: boolean };
   /** Alerts stored by this check (already-fired keys are not repeated). */
   fired: AlertRecord[];
   warnings: string[];
@@ -105,6 +111,8 @@ export async function monitorSnapshot(projectId: string, source: MonitorSource):
     warnings.push(
       `The current window has ${current.rows} rows, fewer than ${settings.minWindowRows}: too small to judge drift.`,
     );
+  const batchLabels =
+    source.kind === 'batch' ? batchRealised(bundle, current, settings.minWindowRows) : undefined;
   const drift = dataDrift(bundle, current.cells, settings.minWindowRows, warnings);
   const prediction = predictionDrift(bundle, current.outputs, settings.minWindowRows);
   const positiveRate = binaryPositiveRate(bundle, current.outputs);
@@ -117,7 +125,11 @@ export async function monitorSnapshot(projectId: string, source: MonitorSource):
     higherIsBetter: higherIsBetter(metric.name),
   };
   const judged = [...windows].reverse().find((w) => w.requests >= settings.minWindowRows);
-  const lastRealised = [...realised].reverse().find((w) => !w.tooSmall && w.value !== undefined);
+  // A labelled batch is judged on its own labels; otherwise the newest labelled window of the log.
+  const lastRealised =
+    batchLabels && !batchLabels.tooSmall && batchLabels.value !== undefined
+      ? { value: batchLabels.value }
+      : [...realised].reverse().find((w) => !w.tooSmall && w.value !== undefined);
   const windowStart = source.kind === 'batch' ? now : (current.start ?? now);
   const candidates = evaluateAlerts(settings.alerts, {
     windowStart,
@@ -163,6 +175,7 @@ export async function monitorSnapshot(projectId: string, source: MonitorSource):
     prediction,
     positiveRate,
     labels: labels.size,
+    ...(batchLabels ? { batchLabels } : {}),
     fired,
     warnings,
   };
@@ -174,6 +187,8 @@ interface Window {
   start?: number;
   cells: Record<string, string[]>;
   outputs: ServedOutput[];
+  /** A batch: the input row of each output (rows the recipe dropped have none). */
+  kept?: Uint32Array;
 }
 
 function logWindow(log: readonly PredictionRecord[], windowMs: number): Window {
@@ -221,7 +236,27 @@ async function batchWindow(
     }
     return { ...p };
   });
-  return { label: source.name, rows: columns[0]?.length ?? 0, cells, outputs };
+  return { label: source.name, rows: columns[0]?.length ?? 0, cells, outputs, kept: scored.kept };
+}
+
+/**
+ * The realised metric of a batch that carries the target column: each scored row's own label, as
+ * `realisedByWindow` scores joined labels. Undefined when the batch has no such column.
+ */
+function batchRealised(bundle: ModelBundle, batch: Window, minRows: number): MonitorSnapshot['batchLabels'] {
+  const column = bundle.signature.target;
+  const truths = batch.cells[column];
+  if (!truths || !batch.kept) return undefined;
+  const kept = batch.kept;
+  const outcomes = batch.outputs
+    .map((output, i) => ({ output, truth: truths[kept[i]!]!.trim() }))
+    .filter((o) => o.truth !== '');
+  const classes = bundle.pipeline.target.kind === 'classes' ? bundle.pipeline.target.classes : [];
+  const { value, n } = realisedMetric(
+    { task: bundle.problem.taskType, metric: bundle.problem.metric.name, classes },
+    outcomes,
+  );
+  return { column, labelled: n, value, tooSmall: n < minRows };
 }
 
 function dataDrift(

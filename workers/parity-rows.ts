@@ -1,7 +1,6 @@
-import type { FeatureSpec, FittedPipeline } from '../src/core/features/index.ts';
+import type { FittedPipeline } from '../src/core/features/index.ts';
 import type { FittedValues, Recipe } from '../src/core/recipe/index.ts';
-import { experimentData, loadInputs } from './run-experiment.ts';
-import { loadTable } from './load-table.ts';
+import { runData } from './run-data.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /**
@@ -14,10 +13,8 @@ export async function parityRows(runId: string, count: number) {
   const run = await storage.getRun(runId);
   if (!run?.lineage || !run.pipeline || !run.recipeFitted)
     throw new Error('Only a finished run has the fitted pipeline and recipe to check.');
-  const inputs = await loadInputs({ problemId: run.lineage.problemId, recipeId: run.lineage.recipeId });
+  const { inputs, data, table } = await runData(run);
   const pipeline = run.pipeline as unknown as FittedPipeline;
-  const data = await experimentData(inputs, pipeline.spec as FeatureSpec);
-  const table = await loadTable(inputs.dataset.id);
   const n = Math.min(count, data.train.rows);
   const records = Array.from(data.rowIds.train.subarray(0, n), (r) =>
     Object.fromEntries(table.names.map((name, c) => [name, table.columns[c]![r]!])),

@@ -1,12 +1,13 @@
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
 import type { ReproduceSummary, TrainEvent } from '../src/core/experiment/index.ts';
-import { pipelineVersion, type FeatureSpec, type FittedPipeline } from '../src/core/features/index.ts';
+import { pipelineVersion } from '../src/core/features/index.ts';
 import type { ModelParams } from '../src/core/models/model-params.ts';
 import type { MetricName } from '../src/core/problem/problem-card.ts';
 import { RECORD_SCHEMA_VERSION, type RunRecord } from '../src/core/records.ts';
 import { retrainRun } from '../src/ml/retrain-run.ts';
 import { runLockName } from '../src/storage/runs.ts';
-import { environment, experimentData, holdLock, lineageOf, loadInputs } from './run-experiment.ts';
+import { runData } from './run-data.ts';
+import { environment, holdLock, lineageOf } from './run-experiment.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /**
@@ -30,13 +31,8 @@ export async function reproduceRun(
     phase: 'loading',
     message: 'Loading the run’s dataset, problem and recipe versions…',
   });
-  const inputs = await loadInputs({
-    problemId: original.lineage.problemId,
-    recipeId: original.lineage.recipeId,
-  });
   emit({ type: 'phase', phase: 'preparing', message: 'Rebuilding the split and the features…' });
-  const spec = (original.pipeline as unknown as FittedPipeline).spec as FeatureSpec;
-  const data = await experimentData(inputs, spec);
+  const { inputs, data } = await runData(original);
   if (pipelineVersion(data.fitted) !== original.lineage.pipelineVersion)
     throw new Error('The rebuilt feature pipeline differs from the run’s: its inputs changed.');
   const params = original.params as unknown as ModelParams;
@@ -54,7 +50,11 @@ export async function reproduceRun(
     history: [],
     metrics: {},
     environment: environment(backend),
-    lineage: lineageOf(inputs, data),
+    lineage: {
+      ...lineageOf(inputs, data),
+      // A retrained run's rerun trains on the same appended batches.
+      ...(original.lineage.appended ? { appended: original.lineage.appended } : {}),
+    },
     metric,
     reproducesRunId: original.id,
   };

@@ -11,15 +11,16 @@
  * deployment transaction, so a retrain that dies after registering its version leaves them as they were.
  */
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
-import { buildBundle, cellsOfRows, driftReference, type ModelBundle } from '../src/core/bundle/index.ts';
+import type { ModelBundle } from '../src/core/bundle/index.ts';
 import { planChange } from '../src/core/deploy/index.ts';
-import { predictArtifact } from '../src/core/models/predict-artifact.ts';
 import { RECORD_SCHEMA_VERSION, type BundleRecord, type RunRecord } from '../src/core/records.ts';
 import type { RawTable } from '../src/core/table/raw-table.ts';
 import type { RetrainStep } from '../src/core/retrain/index.ts';
+import { challengerBundle, challengerRun } from '../src/core/retrain/challenger-records.ts';
 import type { SplitRequest } from '../src/core/prepare/prepare-dataset.ts';
 import { runRetrainLoop } from '../src/ml/retrain-loop.ts';
 import { loadTable } from './load-table.ts';
+import { datasetOfTable } from './table-dataset.ts';
 import { runLockName } from '../src/storage/runs.ts';
 import { environment, holdLock } from './run-experiment.ts';
 import { workerStorage } from './worker-storage.ts';
@@ -70,11 +71,11 @@ export async function retrainChampion(
   const recipe = await storage.getRecipe(champion.lineage.recipeId);
   const split = (recipe?.split as { request?: SplitRequest } | undefined)?.request;
   if (!recipe || !split) throw new Error("The champion's recipe and split are no longer stored.");
-  const [oldTable, { batch, batchName }, championRun] = await Promise.all([
-    loadTable(champion.lineage.datasetId),
-    loadBatch(projectId, champion, request.batch),
-    storage.getRun(champion.lineage.runId),
-  ]);
+  // One at a time: the table cache holds one dataset, and the earlier batches are read after the base.
+  const oldTable = await loadTable(champion.lineage.datasetId);
+  const earlierBatches = await loadEarlierBatches(champion);
+  const { batch, batchName, stored } = await loadBatch(projectId, champion, request.batch);
+  const championRun = await storage.getRun(champion.lineage.runId);
   const timeline = (kind: string, message: string, data: Record<string, unknown>) =>
     storage.addTimelineEvent(projectId, kind, message, data);
   await timeline(
@@ -113,8 +114,11 @@ export async function retrainChampion(
       championRecord,
       versions,
       oldTable,
+      earlierBatches,
       split,
       batch,
+      batchName,
+      stored,
       championRun,
       timeline,
     });
@@ -143,8 +147,12 @@ type RetrainContext = {
   championRecord: BundleRecord;
   versions: BundleRecord[];
   oldTable: RawTable;
+  earlierBatches: RawTable[];
   split: SplitRequest;
   batch: RawTable;
+  batchName: string;
+  /** The batch's dataset when it is one already; a batch from the log is stored once a challenger is. */
+  stored: { datasetId: string; datasetSha256: string } | null;
   championRun: RunRecord | undefined;
   timeline: (kind: string, message: string, data: Record<string, unknown>) => Promise<unknown>;
 };
@@ -157,14 +165,15 @@ async function retrainWithRun(
   onStep: ((step: RetrainStep) => void) | undefined,
   context: RetrainContext,
 ): Promise<RetrainSummary> {
-  const { storage, champion, championRecord, versions, oldTable, split, batch, championRun, timeline } =
-    context;
+  const { storage, champion, championRecord, versions, oldTable, earlierBatches, split, batch } = context;
+  const { batchName, championRun, timeline } = context;
   const { projectId } = request;
   let writes = Promise.resolve();
   const outcome = await runRetrainLoop(
     {
       champion,
       oldTable,
+      earlierBatches,
       split,
       batch,
       seed: request.seed ?? 42,
@@ -201,60 +210,29 @@ async function retrainWithRun(
   }
   summary.champion.test = outcome.champion.test;
   const challenger = outcome.challenger;
+  // The challenger's lineage names every batch it trained on, so its data can be rebuilt (runData).
+  // Labelled requests from the log are stored as a dataset of their own first: the log is pruned, a
+  // dataset is not.
+  const thisBatch = context.stored ?? (await storeLogBatch(projectId, batch, batchName));
   const now = Date.now();
-  const run: RunRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
+  const run = challengerRun({
+    challenger,
+    champion,
+    championVersion: championRecord.version,
+    batch: thisBatch,
     id: running.id,
     projectId,
-    createdAt: running.createdAt,
     sweepId: running.sweepId!,
+    createdAt: running.createdAt,
     finishedAt: now,
-    status: 'finished',
-    params: challenger.params as unknown as Record<string, unknown>,
-    seed: challenger.seed,
-    history: challenger.history as unknown as Record<string, number>[],
-    metrics: challenger.metrics.validation,
-    test: challenger.metrics.test,
     environment: environment(backend),
-    name: `retrained v${championRecord.version} #${challenger.trial}`,
-    metric,
-    score: challenger.metrics.validation[metric] ?? NaN,
-    bestEpoch: challenger.bestEpoch,
-    lineage: {
-      ...champion.lineage,
-      recipeHash: challenger.lineage.recipeHash,
-      pipelineVersion: challenger.lineage.pipelineVersion,
-      testRowsHash: challenger.lineage.testRowsHash,
-      rows: challenger.lineage.rows,
-    },
-    artifact: challenger.artifact as unknown as Record<string, unknown>,
-    pipeline: challenger.pipeline as unknown as Record<string, unknown>,
-    recipeFitted: challenger.recipeFitted as unknown as Record<string, unknown>,
-  };
+  });
   await storage.finishRuns([run], {
     projectId,
     kind: 'retrain-trained',
     message: `Challenger ${run.name} trained: ${metric} ${formatMetric(challenger.metrics.test[metric])} on the sealed test rows`,
   });
-  // The drift reference of the data the challenger trained on: its training rows, old and new.
-  // The model's output on its own training matrix: no second pass of the rows through recipe and pipeline.
-  const columns = champion.signature.columns;
-  const bundle = buildBundle({
-    run,
-    problem: champion.problem,
-    recipeSteps: challenger.recipe.steps,
-    signature: champion.signature,
-    example: champion.example,
-    threshold: champion.threshold,
-    reference: driftReference(
-      columns,
-      cellsOfRows(challenger.table, columns, challenger.rowIds.train),
-      predictArtifact(challenger.artifact, challenger.train.x, challenger.train.rows),
-    ),
-    id: crypto.randomUUID(),
-    createdAt: now,
-    name: run.name!,
-  });
+  const bundle = challengerBundle(run, champion, challenger, crypto.randomUUID(), now);
   const registered = await storage.registerBundle({
     projectId,
     runId: run.id,
@@ -314,12 +292,20 @@ async function loadBatch(
   projectId: string,
   champion: ModelBundle,
   batch: RetrainRequest['batch'],
-): Promise<{ batch: RawTable; batchName: string }> {
+): Promise<{
+  batch: RawTable;
+  batchName: string;
+  stored: { datasetId: string; datasetSha256: string } | null;
+}> {
   const storage = await workerStorage();
   if (batch.kind === 'dataset') {
     const dataset = await storage.getDataset(batch.datasetId);
     if (!dataset) throw new Error('The new dataset is no longer stored.');
-    return { batch: await loadTable(batch.datasetId), batchName: dataset.name };
+    return {
+      batch: await loadTable(batch.datasetId),
+      batchName: dataset.name,
+      stored: { datasetId: dataset.id, datasetSha256: dataset.sha256 },
+    };
   }
   const [log, labels] = await Promise.all([
     storage.listPredictionsBetween(projectId, batch.since, Date.now() + 1),
@@ -334,5 +320,32 @@ async function loadBatch(
   return {
     batch: { names, columns },
     batchName: `${rows.length} labelled requests since ${new Date(batch.since).toISOString()}`,
+    stored: null,
   };
+}
+
+/** A retrained champion's own batches (its lineage's `appended`), as stored, checked by their hashes. */
+async function loadEarlierBatches(champion: ModelBundle): Promise<RawTable[]> {
+  const storage = await workerStorage();
+  const tables: RawTable[] = [];
+  for (const { datasetId, datasetSha256 } of champion.lineage.appended ?? []) {
+    const dataset = await storage.getDataset(datasetId);
+    if (!dataset || dataset.sha256 !== datasetSha256)
+      throw new Error(
+        'The champion was retrained on a batch that is no longer stored as it was, so its data cannot be rebuilt.',
+      );
+    tables.push(await loadTable(datasetId));
+  }
+  return tables;
+}
+
+/** Stores labelled requests from the log as a dataset of the project ("retrain" source). */
+async function storeLogBatch(
+  projectId: string,
+  batch: RawTable,
+  name: string,
+): Promise<{ datasetId: string; datasetSha256: string }> {
+  const { dataset, chunks } = await datasetOfTable(batch, projectId, `${name}.csv`, 'retrain');
+  await (await workerStorage()).saveDataset(dataset, chunks);
+  return { datasetId: dataset.id, datasetSha256: dataset.sha256 };
 }

@@ -1,5 +1,7 @@
 import {
   explainPrediction,
+  inputIssues,
+  type InputIssue,
   scoreBundle,
   type BundlePrediction,
   type ModelBundle,
@@ -29,6 +31,11 @@ export async function loadedBundle(bundleId: string): Promise<ModelBundle> {
   return loaded.get(bundleId)!;
 }
 
+/** What a version's serving path makes of one request's inputs (see inputIssues). */
+export async function checkInputs(bundleId: string, record: Record<string, string>): Promise<InputIssue[]> {
+  return inputIssues(await loadedBundle(bundleId), record);
+}
+
 /**
  * One real-time prediction through the serving path (recipe replay, transform, model). The time spent in
  * the worker is returned so the page can tell its own overhead from the model's.
@@ -42,13 +49,20 @@ export async function predictOne(
   workerMs: number;
   /** Gradient-boosted models: each source column's contribution to the raw score. */
   explanation?: PredictionExplanation;
+  /** Inputs the model treated as missing or unseen, and numbers outside the training range. */
+  issues: InputIssue[];
 }> {
   const started = performance.now();
   const bundle = await loadedBundle(bundleId);
   const scored = scoreBundle(bundle, [record]);
   const workerMs = performance.now() - started;
   if (scored.rows === 0)
-    return { prediction: null, droppedBy: 'the cleaning recipe drops this row', workerMs };
+    return { prediction: null, droppedBy: 'the cleaning recipe drops this row', workerMs, issues: [] };
   const explanation = explainPrediction(bundle, record);
-  return { prediction: scored.predictions[0]!, workerMs, ...(explanation ? { explanation } : {}) };
+  return {
+    prediction: scored.predictions[0]!,
+    workerMs,
+    ...(explanation ? { explanation } : {}),
+    issues: inputIssues(bundle, record),
+  };
 }

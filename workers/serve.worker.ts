@@ -10,7 +10,7 @@ import { monitorSnapshot } from './monitor-run.ts';
 import { cancelReplay, replayDataset, replayTraffic } from './replay-traffic.ts';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
-import { loadVersions, predictOne } from './serve-models.ts';
+import { checkInputs, loadVersions, predictOne } from './serve-models.ts';
 import { initBackend } from './tf-backend.ts';
 
 const api = {
@@ -22,6 +22,9 @@ const api = {
 
   /** One real-time prediction with a registered version. */
   predict: (bundleId: string, record: Record<string, string>) => predictOne(bundleId, record),
+
+  /** The inputs of a request that a version would treat as missing or unseen, or read out of range. */
+  checkInputs,
 
   /** Scores every row of a CSV file with a version; progress as it goes, the predictions CSV at the end. */
   scoreCsv,

@@ -10,7 +10,7 @@ import {
   type ProbeReport,
 } from '../src/core/evaluate/index.ts';
 import { serveFeatures } from '../src/core/experiment/index.ts';
-import type { FeatureSpec, FittedPipeline } from '../src/core/features/index.ts';
+import type { FittedPipeline } from '../src/core/features/index.ts';
 import { evaluateOutput } from '../src/core/models/evaluate-output.ts';
 import type { ModelArtifact } from '../src/core/models/model-artifact.ts';
 import type { ModelParams } from '../src/core/models/model-params.ts';
@@ -19,18 +19,16 @@ import { createRng } from '../src/core/random.ts';
 import type { FittedValues, Recipe } from '../src/core/recipe/index.ts';
 import { predictNetwork } from '../src/ml/predict-network.ts';
 import { retrainRun } from '../src/ml/retrain-run.ts';
-import { loadTable } from './load-table.ts';
-import { experimentData, loadInputs } from './run-experiment.ts';
+import { runData } from './run-data.ts';
 import { workerStorage } from './worker-storage.ts';
 
 async function finishedRun(runId: string) {
   const run = await (await workerStorage()).getRun(runId);
   if (!run?.lineage || !run.pipeline || !run.artifact || !run.recipeFitted)
     throw new Error('Only a finished run can be validated (it has no model).');
-  const inputs = await loadInputs({ problemId: run.lineage.problemId, recipeId: run.lineage.recipeId });
+  const { inputs, data, table } = await runData(run);
   const pipeline = run.pipeline as unknown as FittedPipeline;
-  const data = await experimentData(inputs, pipeline.spec as FeatureSpec);
-  return { run, inputs, pipeline, data, artifact: run.artifact as unknown as ModelArtifact };
+  return { run, inputs, pipeline, data, table, artifact: run.artifact as unknown as ModelArtifact };
 }
 
 /**
@@ -39,8 +37,7 @@ async function finishedRun(runId: string) {
  * error; NaN is a failure.
  */
 export async function probeRun(runId: string): Promise<ProbeReport[]> {
-  const { run, inputs, pipeline, data, artifact } = await finishedRun(runId);
-  const table = await loadTable(inputs.dataset.id);
+  const { run, inputs, pipeline, data, table, artifact } = await finishedRun(runId);
   const columns: ProbeColumn[] = [];
   for (const t of pipeline.spec.transforms) {
     const index = table.names.indexOf(t.column);

@@ -22,6 +22,8 @@ export interface ChampionInputs {
   /** The registered version's number. */
   version: number;
   oldTable: RawTable;
+  /** A retrained champion's batches, oldest first (its lineage's `appended`). */
+  earlierBatches: RawTable[];
   split: SplitRequest;
   /** The champion run's seed, when its run is in the file. */
   runSeed?: number;
@@ -68,6 +70,7 @@ export async function loopCommand(args: string[]) {
   const outcome = await runRetrainLoop({
     champion: inputs.bundle,
     oldTable: inputs.oldTable,
+    earlierBatches: inputs.earlierBatches,
     split: inputs.split,
     batch,
     seed,
@@ -104,22 +107,28 @@ export function championInputs(snapshot: ProjectSnapshot): ChampionInputs {
   }
   const bundle = parseBundle(record.payload, `bundles.json: version ${record.version} (id '${record.id}')`);
   const { lineage } = bundle;
-  const dataset = snapshot.datasets.find((d) => d.id === lineage.datasetId);
-  if (!dataset) {
-    throw new Error(
-      `${project}: the champion (version ${record.version}) was trained on dataset '${lineage.datasetId}', which datasets.json does not hold.`,
-    );
-  }
-  if (dataset.sha256 !== lineage.datasetSha256) {
-    throw new Error(
-      `${project}: dataset "${dataset.name}" has SHA-256 ${dataset.sha256.slice(0, 12)}…, but the champion was trained on ${lineage.datasetSha256.slice(0, 12)}….`,
-    );
-  }
-  const chunks = snapshot.chunks
-    .filter((c) => c.datasetId === dataset.id)
-    .sort((a, b) => a.index - b.index)
-    .map((c) => c.columns);
-  const names = [...dataset.columns].sort((a, b) => a.index - b.index).map((c) => c.name);
+  // The dataset it was trained on, then (a retrained champion) the batches appended to it.
+  const tableOf = (datasetId: string, sha256: string) => {
+    const dataset = snapshot.datasets.find((d) => d.id === datasetId);
+    if (!dataset) {
+      throw new Error(
+        `${project}: the champion (version ${record.version}) was trained on dataset '${datasetId}', which datasets.json does not hold.`,
+      );
+    }
+    if (dataset.sha256 !== sha256) {
+      throw new Error(
+        `${project}: dataset "${dataset.name}" has SHA-256 ${dataset.sha256.slice(0, 12)}…, but the champion was trained on ${sha256.slice(0, 12)}….`,
+      );
+    }
+    const chunks = snapshot.chunks
+      .filter((c) => c.datasetId === dataset.id)
+      .sort((a, b) => a.index - b.index)
+      .map((c) => c.columns);
+    const names = [...dataset.columns].sort((a, b) => a.index - b.index).map((c) => c.name);
+    return concatChunks(names, chunks);
+  };
+  const oldTable = tableOf(lineage.datasetId, lineage.datasetSha256);
+  const earlierBatches = (lineage.appended ?? []).map((b) => tableOf(b.datasetId, b.datasetSha256));
   const recipe = snapshot.recipes.find((r) => r.id === lineage.recipeId);
   if (!recipe) {
     throw new Error(
@@ -136,7 +145,8 @@ export function championInputs(snapshot: ProjectSnapshot): ChampionInputs {
   return {
     bundle,
     version: record.version,
-    oldTable: concatChunks(names, chunks),
+    oldTable,
+    earlierBatches,
     split: split.data,
     ...(run ? { runSeed: run.seed } : {}),
   };

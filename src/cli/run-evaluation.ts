@@ -16,13 +16,14 @@ import {
   type ProbeColumn,
   type ProbeReport,
   type SeedSummary,
-  type SegmentColumn,
   type SegmentReport,
+  evaluationColumn,
+  evaluationColumns,
 } from '../core/evaluate/index.ts';
 import type { AutoExperiment } from '../core/experiment/auto-experiment.ts';
 import type { ExperimentData } from '../core/experiment/build-experiment-data.ts';
 import { serveFeatures } from '../core/experiment/serve-features.ts';
-import { pipelineVersion, type FittedPipeline } from '../core/features/index.ts';
+import { pipelineVersion } from '../core/features/index.ts';
 import { higherIsBetter } from '../core/metrics/index.ts';
 import { evaluateOutput } from '../core/models/evaluate-output.ts';
 import type { ModelArtifact } from '../core/models/model-artifact.ts';
@@ -58,6 +59,8 @@ export interface RunEvaluationOptions {
 /** A segment as the CLI prints it: the per-segment metrics table is left out. */
 export interface CompactSegment {
   label: string;
+  /** The raw spellings the recipe merged into this category. */
+  from?: readonly string[];
   rows: number;
   value: number;
   gap: number;
@@ -112,21 +115,15 @@ export async function runEvaluation(
 ): Promise<RunEvaluationBlocks> {
   const best = outcome.results[outcome.best]!;
   const testOutput = await predictNetwork(best.artifact, data.test.x, data.test.rows);
-  const testCells = (name: string) => rawCells(table, name, data.rowIds.test);
-
-  const segmentReports = segmentColumns(data.fitted).flatMap(({ name, kind }): SegmentReport[] => {
-    const cells = testCells(name);
-    if (!cells) return [];
-    return [
-      segmentMetrics({
-        task: plan.task,
-        yTrue: data.test.y,
-        output: testOutput,
-        column: { name, kind, cells },
-        metric: plan.metric,
-      }),
-    ];
-  });
+  const segmentReports = evaluationColumns(data.fitted, data, table, 'test').map((column): SegmentReport =>
+    segmentMetrics({
+      task: plan.task,
+      yTrue: data.test.y,
+      output: testOutput,
+      column,
+      metric: plan.metric,
+    }),
+  );
 
   let fairness: FairnessReport | undefined;
   if (options.sensitive !== undefined) {
@@ -134,7 +131,7 @@ export async function runEvaluation(
     fairness = fairnessReport({
       yTrue: data.test.y,
       output: testOutput,
-      column: { name: options.sensitive, cells: testCells(options.sensitive)! },
+      column: evaluationColumn(data, table, 'test', options.sensitive, 'categorical')!,
     });
   }
 
@@ -146,8 +143,9 @@ export async function runEvaluation(
       column: r.column,
       metric: r.metric,
       overall: r.overall,
-      segments: r.segments.map(({ label, rows, value, gap, flagged, reason }) => ({
+      segments: r.segments.map(({ label, from, rows, value, gap, flagged, reason }) => ({
         label,
+        ...(from ? { from } : {}),
         rows,
         value,
         gap,
@@ -209,20 +207,6 @@ export async function runEvaluation(
     blocks.card = path;
   }
   return blocks;
-}
-
-/**
- * Source columns to segment by, in order of first use: categorical for one-hot, frequency, ordinal and
- * boolean transforms, numeric for numeric ones. Text and dates have no natural groups.
- */
-function segmentColumns(fitted: FittedPipeline): { name: string; kind: SegmentColumn['kind'] }[] {
-  const out: { name: string; kind: SegmentColumn['kind'] }[] = [];
-  for (const t of fitted.spec.transforms) {
-    if (t.kind === 'drop' || t.kind === 'tfidf' || t.kind === 'datetime') continue;
-    if (out.some((c) => c.name === t.column)) continue;
-    out.push({ name: t.column, kind: t.kind === 'numeric' ? 'numeric' : 'categorical' });
-  }
-  return out;
 }
 
 /** The raw cells of some rows of a table column, trimmed, blank as null; undefined when there is no such column. */

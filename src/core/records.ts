@@ -51,7 +51,8 @@ export interface DatasetRecord extends ProjectScoped {
   /** Rows per stored chunk; chunk i holds rows [i*chunkRows, (i+1)*chunkRows). */
   chunkRows: number;
   chunkCount: number;
-  source: 'upload' | 'sample';
+  /** Uploaded, generated for the sample project, or the labelled batch a retrain appended (from the log). */
+  source: 'upload' | 'sample' | 'retrain';
   /** Problems found while parsing, each naming its line. */
   warnings: string[];
 }
@@ -112,6 +113,12 @@ export interface RunLineage {
   testRowsHash: string;
   /** Rows in each set, after the recipe. */
   rows: { train: number; validation: number; test: number };
+  /**
+   * A retrained run: the batches of new labelled rows appended to the dataset, oldest first, each stored
+   * as a dataset of the project. It trained on the dataset plus each batch's admissible rows (see
+   * `buildAppendedData`), which is how its data is rebuilt for evaluation, parity and packaging.
+   */
+  appended?: { datasetId: Id; datasetSha256: string }[];
 }
 
 export interface RunRecord extends ProjectScoped {

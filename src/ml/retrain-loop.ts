@@ -7,7 +7,6 @@
  * alert and writes the timeline.
  */
 import type { ExperimentData } from '../core/experiment/build-experiment-data.ts';
-import { buildExperimentData } from '../core/experiment/build-experiment-data.ts';
 import { formatNumber } from '../core/evaluate/format-number.ts';
 import { metricLabel } from '../core/evaluate/metric-label.ts';
 import { pipelineVersion } from '../core/features/index.ts';
@@ -19,7 +18,12 @@ import type { MetricName, TaskType } from '../core/problem/problem-card.ts';
 import { createRng } from '../core/random.ts';
 import { recipeVersion } from '../core/recipe/index.ts';
 import type { NewDataReport } from '../core/retrain/new-data-report.ts';
-import { buildRetrainData, type RetrainData, type RetrainDataInput } from '../core/retrain/retrain-data.ts';
+import {
+  buildRetrainData,
+  championData,
+  type RetrainData,
+  type RetrainDataInput,
+} from '../core/retrain/retrain-data.ts';
 import { blockedDecision, decideRetrain } from '../core/retrain/retrain-decision.ts';
 import type {
   RetrainComparison,
@@ -246,11 +250,7 @@ async function pairedScores(
   metric: MetricName,
   k: number,
 ): Promise<NonNullable<RetrainComparison['paired']>> {
-  const old = buildExperimentData(input.oldTable, {
-    recipe: { steps: input.champion.recipe.steps },
-    split: input.split,
-    features: prepared.features,
-  });
+  const old = championData(input);
   const rng = createRng(input.seed).fork('paired seeds');
   const seeds = Array.from({ length: k }, () => rng.uint32());
   const testScore = async (data: ExperimentData, params: ModelParams, seed: number) => {

@@ -13,27 +13,14 @@ import { formatBytes } from './format.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
 import { dataWorker, serveWorker, trainWorker } from './workers.ts';
-import { EvalState } from './eval-state.svelte.ts';
-import { DeployState } from './deploy-state.svelte.ts';
-import { ModelsState } from './models-state.svelte.ts';
-import { MonitorState } from './monitor-state.svelte.ts';
 import { LifecycleState } from './lifecycle-state.svelte.ts';
-import { RetrainState } from './retrain-state.svelte.ts';
-import { TrainState } from './train-state.svelte.ts';
-import { WorkState } from './work-state.svelte.ts';
+import { ProjectSession, type TaskStatus } from './project-session.svelte.ts';
+import { sameRecords } from './same-records.ts';
 
-export type TaskStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+export type { IngestState, TaskStatus } from './project-session.svelte.ts';
 
-export interface IngestState {
-  status: TaskStatus;
-  fileName?: string;
-  /** 0..1, or undefined while unknown. */
-  fraction?: number;
-  rows?: number;
-  message?: string;
-  /** For errors from the parser: which one (e.g. 'encoding', to offer reading the file as Latin-1). */
-  kind?: string;
-}
+/** Sessions of projects other than the open one kept in memory (the open one is always kept). */
+const KEPT_SESSIONS = 4;
 
 export interface Notice {
   id: number;
@@ -51,14 +38,13 @@ let noticeId = 0;
 
 export class AppState {
   projects = $state.raw<ProjectRecord[]>([]);
-  projectId = $state<string | null>(null);
-  datasets = $state.raw<DatasetRecord[]>([]);
-  datasetId = $state<string | null>(null);
-  ingest = $state<IngestState>({ status: 'idle' });
+  /**
+   * The open project's session: its datasets, upload and every stage's state. Replaced, never reset, on a
+   * project switch (see ProjectSession).
+   */
+  session = $state.raw<ProjectSession>(new ProjectSession(this, null));
   /** How the next upload is read; "auto" everywhere by default. */
   importOptions = $state<ImportOptions>({ ...DEFAULT_IMPORT_OPTIONS });
-  /** The last file uploaded, so it can be read again with other options (e.g. as Latin-1). */
-  lastFile = $state.raw<File | null>(null);
   backend = $state<{ status: TaskStatus; report?: BackendReport; error?: string }>({ status: 'idle' });
   backendChoice = $state('auto');
   allowSoftware = $state(false);
@@ -85,20 +71,55 @@ export class AppState {
     | 'deploy'
     | 'monitor'
   >('data');
-  readonly work = new WorkState(this);
-  readonly train = new TrainState(this);
-  readonly evaluation = new EvalState(this);
-  readonly models = new ModelsState(this);
-  readonly deploy = new DeployState(this);
-  readonly monitor = new MonitorState(this);
-  readonly retrain = new RetrainState(this);
+  /** The full-lifecycle run: it opens the sample project itself, so it belongs to no one session. */
   readonly lifecycle = new LifecycleState(this);
 
-  project = $derived(this.projects.find((p) => p.id === this.projectId) ?? null);
-  dataset = $derived(this.datasets.find((d) => d.id === this.datasetId) ?? null);
+  project = $derived(this.projects.find((p) => p.id === this.session.projectId) ?? null);
 
   #storage: LooplabStorage | undefined;
-  #ingestAbort: AbortController | undefined;
+  /** Sessions by project id, least recently opened first. A lookup, not state: `session` is what views read. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #sessions = new Map<string, ProjectSession>();
+
+  get projectId(): string | null {
+    return this.session.projectId;
+  }
+  get datasets(): DatasetRecord[] {
+    return this.session.datasets;
+  }
+  get datasetId(): string | null {
+    return this.session.datasetId;
+  }
+  get dataset(): DatasetRecord | null {
+    return this.session.dataset;
+  }
+  get ingest() {
+    return this.session.ingest;
+  }
+  get lastFile(): File | null {
+    return this.session.lastFile;
+  }
+  get work() {
+    return this.session.work;
+  }
+  get train() {
+    return this.session.train;
+  }
+  get evaluation() {
+    return this.session.evaluation;
+  }
+  get models() {
+    return this.session.models;
+  }
+  get deploy() {
+    return this.session.deploy;
+  }
+  get monitor() {
+    return this.session.monitor;
+  }
+  get retrain() {
+    return this.session.retrain;
+  }
 
   get storage(): LooplabStorage {
     if (!this.#storage) throw new Error('Storage is not open yet.');
@@ -161,9 +182,13 @@ export class AppState {
 
   async refresh(): Promise<void> {
     this.projects = sameRecords(this.projects, await this.storage.listProjects());
-    if (this.projectId && !this.projects.some((p) => p.id === this.projectId)) this.projectId = null;
-    if (!this.projectId && this.projects[0]) this.projectId = this.projects[0].id;
-    await this.#loadDatasets();
+    for (const id of this.#sessions.keys())
+      if (!this.projects.some((p) => p.id === id)) this.#sessions.delete(id);
+    let id = this.projectId;
+    if (id && !this.projects.some((p) => p.id === id)) id = null;
+    if (!id && this.projects[0]) id = this.projects[0].id;
+    this.#open(id);
+    await this.session.loadDatasets();
   }
 
   async refreshStorageInfo(persisted?: boolean | null): Promise<void> {
@@ -174,13 +199,31 @@ export class AppState {
   }
 
   async selectProject(id: string): Promise<void> {
-    this.projectId = id;
-    this.datasetId = null;
-    await this.#loadDatasets();
+    this.#open(id);
+    await this.session.loadDatasets();
   }
 
   selectDataset(id: string): void {
-    this.datasetId = id;
+    this.session.datasetId = id;
+  }
+
+  /** Makes `id`'s session the open one: the kept one if this page opened it before, else a new one. */
+  #open(id: string | null): void {
+    if (id === this.session.projectId) return;
+    if (id === null) {
+      this.session = new ProjectSession(this, null);
+      return;
+    }
+    const session = this.#sessions.get(id) ?? new ProjectSession(this, id);
+    // Re-inserted, so the map's order is least recently opened first.
+    this.#sessions.delete(id);
+    this.#sessions.set(id, session);
+    this.session = session;
+    // Past the limit, the least recently opened idle sessions go; their records are all in storage.
+    for (const [key, kept] of this.#sessions) {
+      if (this.#sessions.size <= KEPT_SESSIONS + 1) break;
+      if (key !== id && !kept.busy) this.#sessions.delete(key);
+    }
   }
 
   async createProject(name: string): Promise<void> {
@@ -216,19 +259,21 @@ export class AppState {
 
   /** Parses a CSV in the data worker, with progress, and stores it as a dataset version of the project. */
   async upload(file: File): Promise<void> {
-    const projectId = this.projectId;
+    // The upload belongs to the project it started in, even if another is opened before it ends.
+    const session = this.session;
+    const projectId = session.projectId;
     if (!projectId) return;
-    this.#ingestAbort?.abort();
+    session.ingestAbort?.abort();
     const abort = new AbortController();
-    this.#ingestAbort = abort;
-    this.ingest = { status: 'running', fileName: file.name, fraction: 0, rows: 0 };
+    session.ingestAbort = abort;
+    session.ingest = { status: 'running', fileName: file.name, fraction: 0, rows: 0 };
     performance.mark('looplab:ingest-start');
     // Progress travels on its own MessagePort, so a last progress message can arrive after the result;
     // once the call has settled it must not put the bar back.
     let settled = false;
     const onProgress = (p: IngestProgress) => {
-      if (settled || this.#ingestAbort !== abort) return;
-      this.ingest = {
+      if (settled || session.ingestAbort !== abort) return;
+      session.ingest = {
         status: 'running',
         fileName: file.name,
         fraction: p.totalBytes ? p.bytesRead / p.totalBytes : undefined,
@@ -236,7 +281,7 @@ export class AppState {
       };
     };
     try {
-      this.lastFile = file;
+      session.lastFile = file;
       const options = $state.snapshot(this.importOptions);
       const dataset = await dataWorker.call(
         'ingestFile',
@@ -244,28 +289,28 @@ export class AppState {
         abort.signal,
       );
       settled = true;
-      this.ingest = { status: 'done', fileName: file.name, fraction: 1, rows: dataset.rowCount };
+      session.ingest = { status: 'done', fileName: file.name, fraction: 1, rows: dataset.rowCount };
       performance.measure('looplab:ingest', 'looplab:ingest-start');
-      await this.#loadDatasets();
-      this.datasetId = dataset.id;
+      await session.loadDatasets();
+      session.datasetId = dataset.id;
       await this.refreshStorageInfo();
     } catch (error) {
       settled = true;
       if (error instanceof CancelledError) {
-        this.ingest = {
+        session.ingest = {
           status: 'cancelled',
           fileName: file.name,
           message: 'Upload cancelled. Nothing was stored.',
         };
       } else if (isStorageFull(error)) {
-        this.ingest = {
+        session.ingest = {
           status: 'error',
           fileName: file.name,
           message: await this.#storageFullMessage(file.size),
           kind: 'storage-full',
         };
       } else {
-        this.ingest = {
+        session.ingest = {
           status: 'error',
           fileName: file.name,
           message: messageOf(error),
@@ -273,7 +318,7 @@ export class AppState {
         };
       }
     } finally {
-      if (this.#ingestAbort === abort) this.#ingestAbort = undefined;
+      if (session.ingestAbort === abort) session.ingestAbort = undefined;
     }
   }
 
@@ -285,7 +330,7 @@ export class AppState {
   }
 
   cancelUpload(): void {
-    this.#ingestAbort?.abort();
+    this.session.ingestAbort?.abort();
   }
 
   async exportProject(): Promise<{ bytes: Uint8Array; fileName: string } | null> {
@@ -360,16 +405,6 @@ export class AppState {
     }
   }
 
-  async #loadDatasets(): Promise<void> {
-    // Datasets are immutable, so the same ids mean the same list: keep it, and spare the table a re-render.
-    this.datasets = sameRecords(
-      this.datasets,
-      this.projectId ? await this.storage.listDatasets(this.projectId) : [],
-    );
-    if (this.datasetId && !this.datasets.some((d) => d.id === this.datasetId)) this.datasetId = null;
-    if (!this.datasetId && this.datasets[0]) this.datasetId = this.datasets[0].id;
-  }
-
   async #guard<T>(work: () => Promise<T>): Promise<T | null> {
     try {
       return await work();
@@ -378,14 +413,6 @@ export class AppState {
       return null;
     }
   }
-}
-
-/** The old array when `next` holds the same records (by id and update time), else `next`. */
-function sameRecords<T extends { id: string; updatedAt?: number }>(old: T[], next: T[]): T[] {
-  const same =
-    old.length === next.length &&
-    old.every((r, i) => r.id === next[i]!.id && r.updatedAt === next[i]!.updatedAt);
-  return same ? old : next;
 }
 
 /** A write refused for lack of space, also after crossing from a worker (where only name and message survive). */

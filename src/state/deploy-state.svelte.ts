@@ -8,8 +8,9 @@ import type { ReplaySummary } from '../../workers/replay-traffic.ts';
 import { DEFAULT_GATES, type CanaryGates } from '../core/deploy/canary-gates.ts';
 import type { DeploymentAction } from '../core/deploy/deployment-plan.ts';
 import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
+import type { InputIssue } from '../core/bundle/input-issues.ts';
 import type { PredictionRecord, TimelineRecord } from '../core/records.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
 import { exampleForm } from './models-state.svelte.ts';
 import { serveWorker } from './workers.ts';
 
@@ -27,7 +28,7 @@ const DEPLOY_EVENTS = new Set([
 type UserAction = Extract<DeploymentAction, { kind: 'shadow' | 'canary' | 'blue-green-switch' | 'rollback' }>;
 
 export class DeployState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   status = $state.raw<DeploymentStatus | null>(null);
   events = $state.raw<TimelineRecord[]>([]);
   log = $state.raw<PredictionRecord[]>([]);
@@ -40,6 +41,8 @@ export class DeployState {
   form = $state<Record<string, string>>({});
   key = $state('');
   answer = $state.raw<DeployResponse | null>(null);
+  /** What the answering version made of the last request's inputs. */
+  issues = $state.raw<InputIssue[]>([]);
   latency = $state.raw<{ p50: number; p95: number; p99: number; count: number } | null>(null);
   #latency = new LatencyTracker(2000);
   replaying = $state(false);
@@ -47,12 +50,12 @@ export class DeployState {
   replay = $state.raw<ReplaySummary | null>(null);
   #formFor: string | null = null;
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   async load(): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
     try {
       const status = await serveWorker.call('openDeployment', [projectId]);
@@ -65,7 +68,7 @@ export class DeployState {
   }
 
   async act(action: UserAction): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
     this.busy = true;
     this.message = '';
@@ -79,7 +82,7 @@ export class DeployState {
     } finally {
       this.busy = false;
       await this.#loadRecords(projectId);
-      await this.#app.models.load();
+      await this.#session.models.load();
     }
   }
 
@@ -89,7 +92,7 @@ export class DeployState {
 
   /** One request through the deployment, with its round-trip latency (page → serve worker → page). */
   async send(): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
     const started = performance.now();
     try {
@@ -100,6 +103,11 @@ export class DeployState {
       this.answer = response;
       this.status = response.status;
       this.error = '';
+      const answering =
+        response.arm === 'challenger' ? response.status.challenger?.id : response.status.champion?.id;
+      this.issues = answering
+        ? await serveWorker.call('checkInputs', [answering, $state.snapshot(this.form)])
+        : [];
       if (response.events.length) this.message = response.events.join(' ');
       // A request typed by hand is shown in the log at once rather than with the next batch.
       await serveWorker.call('flushLog', []);
@@ -110,7 +118,7 @@ export class DeployState {
   }
 
   async replayFile(file: File, keyColumn: string | null): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId || this.replaying) return;
     this.replaying = true;
     this.replay = null;
@@ -134,7 +142,7 @@ export class DeployState {
       this.replaying = false;
       this.replayProgress = null;
       await this.#loadRecords(projectId);
-      await this.#app.models.load();
+      await this.#session.models.load();
     }
   }
 
@@ -143,7 +151,7 @@ export class DeployState {
   }
 
   async #loadRecords(projectId: string): Promise<void> {
-    const storage = this.#app.storage;
+    const storage = this.#session.storage;
     const [timeline, log] = await Promise.all([
       storage.listTimeline(projectId),
       storage.listPredictions(projectId, 20),
@@ -157,7 +165,7 @@ export class DeployState {
     const id = status.champion?.id ?? null;
     if (id === this.#formFor) return;
     this.#formFor = id;
-    const version = this.#app.models.versions.find((v) => v.id === id);
+    const version = this.#session.models.versions.find((v) => v.id === id);
     if (!version) return;
     this.form = exampleForm(version);
   }

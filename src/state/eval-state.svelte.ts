@@ -29,7 +29,7 @@ import { safeCsvCell } from '../core/deploy/safe-csv-cell.ts';
 import { createRng } from '../core/random.ts';
 import type { SeedResult } from '../../workers/validate-run.ts';
 import type { RunEvaluation } from '../../workers/evaluate-run.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
 import { trainWorker } from './workers.ts';
 
 type Evaluation = RunEvaluation;
@@ -47,7 +47,7 @@ function higherIsBetterOr(metric: string): boolean {
 const MAX_POINTS = 2000;
 
 export class EvalState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   runId = $state<string | null>(null);
   set = $state<'validation' | 'test'>('validation');
   threshold = $state(0.5);
@@ -55,8 +55,8 @@ export class EvalState {
   error = $state('');
   result = $state.raw<Evaluation | null>(null);
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   /** P(positive) per row, for binary tasks. */
@@ -202,7 +202,7 @@ export class EvalState {
    */
   async compare(): Promise<void> {
     const r = this.result;
-    const card = this.#app.work.problem?.card as ProblemCard | undefined;
+    const card = this.#session.work.problem?.card as ProblemCard | undefined;
     if (!r || !this.championId || !card) {
       this.compareError = 'Choose a champion run, and save a problem card: its metric target is the bar.';
       return;
@@ -254,10 +254,10 @@ export class EvalState {
   /** The model card of the evaluated run, from its record, the problem card and the reports on screen. */
   modelCard(format: 'md' | 'html'): string {
     const r = this.result;
-    const work = this.#app.work;
+    const work = this.#session.work;
     const card = work.problem?.card as ProblemCard | undefined;
-    const run = this.#app.train.runs.find((x) => x.id === r?.runId);
-    const dataset = this.#app.dataset;
+    const run = this.#session.train.runs.find((x) => x.id === r?.runId);
+    const dataset = this.#session.dataset;
     if (!r || !card || !run || !dataset) return '';
     const split = work.recipe?.split as { request?: { method: string; seed: number } } | undefined;
     const data: ModelCardData = {
@@ -312,7 +312,7 @@ export class EvalState {
   }
 
   #backend() {
-    return backendRequestFrom(this.#app.backendChoice, this.#app.allowSoftware);
+    return backendRequestFrom(this.#session.backendChoice, this.#session.allowSoftware);
   }
 
   async evaluate(): Promise<void> {

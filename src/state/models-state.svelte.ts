@@ -3,9 +3,11 @@
  * `champion` and `challenger` aliases and the history of every alias move. Packaging, export and import run
  * in the train worker; alias moves are single storage transactions.
  */
+import type { InputIssue } from '../core/bundle/input-issues.ts';
 import type { AliasRecord, BundleRecord } from '../core/records.ts';
 import type { AliasMove } from '../storage/registry.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
+import { describeAliasMove } from '../core/deploy/describe-alias-move.ts';
 import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
 import { DEFAULT_MAX_BUNDLE_BYTES, tooLargeMessage } from '../core/project-file/import-limits.ts';
 import { serveWorker, trainWorker } from './workers.ts';
@@ -18,7 +20,7 @@ export function exampleForm(version: BundleRecord): Record<string, string> {
 }
 
 export class ModelsState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   versions = $state.raw<BundleRecord[]>([]);
   aliases = $state.raw<AliasRecord[]>([]);
   history = $state.raw<AliasMove[]>([]);
@@ -32,25 +34,32 @@ export class ModelsState {
     score?: number;
     /** Gradient-boosted models: the columns that moved this prediction most, with their contributions. */
     reasons?: { column: string; value: number }[];
+    /** Inputs the model did not read as typed (missing, not a number, unseen), by column. */
+    issues: InputIssue[];
   } | null>(null);
   latency = $state.raw<{ p50: number; p95: number; p99: number; count: number } | null>(null);
   #latency = new LatencyTracker(2000);
   message = $state('');
   error = $state('');
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   async load(): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
-    const storage = this.#app.storage;
+    const storage = this.#session.storage;
     [this.versions, this.aliases, this.history] = await Promise.all([
       storage.listBundles(projectId),
       storage.listAliases(projectId),
       storage.aliasHistory(projectId),
     ]);
+  }
+
+  /** The version number of a bundle id of this project, if it is registered here. */
+  versionOf(bundleId: string): number | undefined {
+    return this.versions.find((v) => v.id === bundleId)?.version;
   }
 
   aliasesOf(bundleId: string): string[] {
@@ -65,18 +74,17 @@ export class ModelsState {
   }
 
   async setAlias(alias: 'champion' | 'challenger', bundleId: string | null, reason: string): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
     await this.#do(async () => {
-      const move = await this.#app.storage.moveAlias(projectId, alias, bundleId, reason);
-      const version = (id: string | null) => this.versions.find((v) => v.id === id)?.version ?? 'none';
-      return `${alias}: version ${version(move.from)} → ${version(move.to)}.`;
+      const move = await this.#session.storage.moveAlias(projectId, alias, bundleId, reason);
+      return `${capitalise(describeAliasMove(move, (id) => this.versionOf(id)))}.`;
     });
   }
 
   async setTags(bundleId: string, text: string): Promise<void> {
     await this.#do(async () => {
-      await this.#app.storage.setTags(bundleId, text.split(','));
+      await this.#session.storage.setTags(bundleId, text.split(','));
       return 'Tags saved.';
     });
   }
@@ -94,7 +102,7 @@ export class ModelsState {
   }
 
   async importFile(file: File): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
     this.message = '';
     this.error = '';
@@ -154,8 +162,9 @@ export class ModelsState {
             latencyMs,
             ...(p.score !== undefined ? { score: p.score } : {}),
             ...(result.explanation ? { reasons: result.explanation.contributions.slice(0, 5) } : {}),
+            issues: result.issues,
           }
-        : { text: `Not scored: ${result.droppedBy}.`, latencyMs };
+        : { text: `Not scored: ${result.droppedBy}.`, latencyMs, issues: [] };
       this.error = '';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -175,4 +184,8 @@ export class ModelsState {
       await this.load();
     }
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

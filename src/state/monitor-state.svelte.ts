@@ -10,11 +10,11 @@ import {
   type MonitorSettings,
 } from '../core/monitor/monitor-settings.ts';
 import type { AlertRecord } from '../core/records.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
 import { serveWorker } from './workers.ts';
 
 export class MonitorState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   snapshot = $state.raw<MonitorSnapshot | null>(null);
   settings = $state<MonitorSettings>(readMonitorSettings(undefined));
   alerts = $state.raw<AlertRecord[]>([]);
@@ -25,50 +25,53 @@ export class MonitorState {
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   async load(): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
-    const project = await this.#app.storage.getProject(projectId);
+    const project = await this.#session.storage.getProject(projectId);
     this.settings = readMonitorSettings(project?.monitor);
-    this.alerts = await this.#app.storage.listAlerts(projectId);
+    this.alerts = await this.#session.storage.listAlerts(projectId);
   }
 
   /** Computes the snapshot over the logged requests, or over an uploaded batch. */
   async check(source: MonitorSource = { kind: 'log' }): Promise<MonitorSnapshot | null> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return null;
     return this.#do(async () => {
       const snapshot = await serveWorker.call('monitorSnapshot', [projectId, source]);
       this.snapshot = snapshot;
       this.#notify(snapshot.fired);
-      this.alerts = await this.#app.storage.listAlerts(projectId);
+      this.alerts = await this.#session.storage.listAlerts(projectId);
       // A drift alert (or enough new labels) may trigger the retrain loop, as the settings say.
-      if (snapshot.fired.length) void this.#app.retrain.checkTriggers(snapshot.fired);
+      if (snapshot.fired.length) void this.#session.retrain.checkTriggers(snapshot.fired);
       return snapshot;
     });
   }
 
   async saveSettings(): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
     await this.#do(async () => {
       const settings = readMonitorSettings($state.snapshot(this.settings));
-      await this.#app.storage.setMonitorSettings(projectId, settings as unknown as Record<string, unknown>);
+      await this.#session.storage.setMonitorSettings(
+        projectId,
+        settings as unknown as Record<string, unknown>,
+      );
       this.settings = settings;
       this.message = 'Monitoring settings saved.';
     });
   }
 
   async uploadLabels(file: File): Promise<LabelsUpload | null> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return null;
     return this.#do(async () => {
-      const champion = this.#app.models.aliases.find((a) => a.alias === 'champion');
-      const bundle = this.#app.models.versions.find((v) => v.id === champion?.bundleId);
+      const champion = this.#session.models.aliases.find((a) => a.alias === 'champion');
+      const bundle = this.#session.models.versions.find((v) => v.id === champion?.bundleId);
       const targetName = (bundle?.payload.signature as { target?: string } | undefined)?.target ?? 'label';
       const result = await serveWorker.call('uploadLabels', [projectId, file, targetName]);
       this.message = `${result.stored} of ${result.rows} labels joined by ${result.keyColumn}${result.unknownCount ? `; ${result.unknownCount} request ids are not in the log (${result.unknown.slice(0, 5).join(', ')}${result.unknownCount > 5 ? ', …' : ''})` : ''}.`;
@@ -78,10 +81,10 @@ export class MonitorState {
 
   /** Prunes the log to the retention setting; the window in use is always kept. Returns the count pruned. */
   async applyRetention(quiet = false): Promise<number> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return 0;
     const pruned = await this.#do(async () => {
-      const storage = this.#app.storage;
+      const storage = this.#session.storage;
       const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
       const newest = (await storage.listPredictions(projectId, 1))[0]?.createdAt;
       const { before, keepSince } = retentionCutoff(settings, newest, Date.now());
@@ -93,10 +96,10 @@ export class MonitorState {
   }
 
   async acknowledge(id: string): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId) return;
-    await this.#app.storage.acknowledgeAlert(id);
-    this.alerts = await this.#app.storage.listAlerts(projectId);
+    await this.#session.storage.acknowledgeAlert(id);
+    this.alerts = await this.#session.storage.listAlerts(projectId);
   }
 
   async allowNotifications(): Promise<void> {

@@ -9,12 +9,12 @@ import { readMonitorSettings } from '../core/monitor/monitor-settings.ts';
 import { retrainTrigger } from '../core/monitor/retrain-trigger.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { RetrainStep } from '../core/retrain/index.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
 import { WorkerCrashedError } from './worker-client.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
 export class RetrainState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   running = $state(false);
   steps = $state.raw<RetrainStep[]>([]);
   summary = $state.raw<RetrainSummary | null>(null);
@@ -23,8 +23,8 @@ export class RetrainState {
   source = $state('');
   searchTrials = $state(2);
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   /** Runs the loop once. Returns the summary, or null when it could not run (the error says why). */
@@ -33,9 +33,9 @@ export class RetrainState {
     batch?: RetrainRequest['batch'],
     options: { maxEpochs?: number } = {},
   ): Promise<RetrainSummary | null> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId || this.running) return null;
-    const storage = this.#app.storage;
+    const storage = this.#session.storage;
     const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
     this.running = true;
     this.steps = [];
@@ -58,7 +58,7 @@ export class RetrainState {
       };
       const summary = await trainWorker.call('retrainChampion', [
         request,
-        backendRequestFrom(this.#app.backendChoice, this.#app.allowSoftware),
+        backendRequestFrom(this.#session.backendChoice, this.#session.allowSoftware),
         (step: RetrainStep) => (this.steps = [...this.steps, step]),
       ]);
       this.summary = summary;
@@ -77,7 +77,11 @@ export class RetrainState {
       return null;
     } finally {
       this.running = false;
-      await Promise.all([this.#app.models.load(), this.#app.monitor.load(), this.#app.train.loadRuns()]);
+      await Promise.all([
+        this.#session.models.load(),
+        this.#session.monitor.load(),
+        this.#session.train.loadRuns(),
+      ]);
     }
   }
 
@@ -86,9 +90,9 @@ export class RetrainState {
    * fired, or enough labels arrived since the last retrain. Returns the trigger that fired, if any.
    */
   async checkTriggers(fired: readonly AlertRecord[] = []): Promise<string | null> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!projectId || this.running) return null;
-    const storage = this.#app.storage;
+    const storage = this.#session.storage;
     const aliases = await storage.listAliases(projectId);
     if (!aliases.some((a) => a.alias === 'champion')) return null;
     const { retrain } = readMonitorSettings((await storage.getProject(projectId))?.monitor);

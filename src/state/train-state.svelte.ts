@@ -13,14 +13,14 @@ import type {
 import { featureColumns } from '../core/experiment/feature-columns.ts';
 import { suggestFeatures, type FeatureSpec, type FeatureTransform } from '../core/features/index.ts';
 import { searchConfigs } from '../core/models/search-configs.ts';
-import type { ModelFamily } from '../core/models/model-params.ts';
+import { MODEL_FAMILIES, type ModelFamily } from '../core/models/model-params.ts';
 import type { EpochRecord } from '../core/models/training-data.ts';
 import type { ProblemCard } from '../core/problem/problem-card.ts';
 import type { RecipeStep } from '../core/recipe/recipe-step.ts';
 import type { RunRecord } from '../core/records.ts';
 import { runLockName } from '../storage/runs.ts';
 import { queryRuns, type RunSortKey } from './run-display.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
 import { CancelledError, WorkerCrashedError } from './worker-client.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
@@ -36,7 +36,7 @@ export interface LiveTrial {
 }
 
 export class TrainState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   families = $state<ModelFamily[]>(['baseline', 'linear', 'mlp']);
   strategy = $state<'grid' | 'random'>('random');
   randomTrials = $state(6);
@@ -46,7 +46,11 @@ export class TrainState {
   /** Epoch cap for quick looks (empty: each family's own limit). */
   maxEpochs = $state<number | null>(null);
   importance = $state(true);
-  stopAtTarget = $state(true);
+  /**
+   * Off by default: a search told to find the best model should try what it listed, not stop at the
+   * first configuration that clears the card's bar (issue 15: it stopped after 2 of 19).
+   */
+  stopAtTarget = $state(false);
   features = $state.raw<FeatureSpec | null>(null);
 
   status = $state<Status>('idle');
@@ -90,6 +94,16 @@ export class TrainState {
     }).length + (this.families.includes('baseline') ? 1 : 0),
   );
 
+  /** How many configurations "Find the best model" trains: every family, a random search each. */
+  automlCount = $derived(
+    searchConfigs({
+      families: [...MODEL_FAMILIES],
+      strategy: 'random',
+      randomTrials: this.randomTrials,
+      seed: this.seed,
+    }).length + 1,
+  );
+
   /** Runs after the filter, in the chosen order. */
   visibleRuns = $derived(
     queryRuns(this.runs, {
@@ -102,13 +116,13 @@ export class TrainState {
 
   selectedRuns = $derived(this.runs.filter((r) => this.selected.includes(r.id)));
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   /** The suggested feature transforms for the saved problem and recipe (kept if already edited). */
   prepareFeatures(): void {
-    const work = this.#app.work;
+    const work = this.#session.work;
     const card = work.problem?.card as ProblemCard | undefined;
     const profile = work.analysis?.profile;
     if (!card || !profile) {
@@ -130,8 +144,8 @@ export class TrainState {
   }
 
   async loadRuns(): Promise<void> {
-    const projectId = this.#app.projectId;
-    this.runs = projectId ? await this.#app.storage.listRuns(projectId) : [];
+    const projectId = this.#session.projectId;
+    this.runs = projectId ? await this.#session.storage.listRuns(projectId) : [];
     this.selected = this.selected.filter((id) => this.runs.some((r) => r.id === id));
   }
 
@@ -144,14 +158,14 @@ export class TrainState {
     // A local lookup, not state.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const held = new Set((await navigator.locks.query()).held?.map((lock) => lock.name) ?? []);
-    const ended = await this.#app.storage.markInterrupted((runId) => held.has(runLockName(runId)));
+    const ended = await this.#session.storage.markInterrupted((runId) => held.has(runLockName(runId)));
     if (ended.length) await this.loadRuns();
     return ended;
   }
 
   async start(): Promise<void> {
-    const work = this.#app.work;
-    const projectId = this.#app.projectId;
+    const work = this.#session.work;
+    const projectId = this.#session.projectId;
     if (!projectId || !work.problem || !work.recipe || !this.features || this.status === 'running') return;
     const spec: ExperimentSpec = {
       sweepId: crypto.randomUUID(),
@@ -206,7 +220,7 @@ export class TrainState {
       this.phase = message;
     } catch (error) {
       if (error instanceof CancelledError) {
-        await this.#app.storage.cancelSweep(projectId, sweepId);
+        await this.#session.storage.cancelSweep(projectId, sweepId);
         this.status = 'cancelled';
         this.phase = cancelledMessage;
       } else {
@@ -217,7 +231,7 @@ export class TrainState {
         this.error = error instanceof Error ? error.message : String(error);
         // Failing here too (storage closed) would hide the crash; the next app open marks them anyway.
         if (error instanceof WorkerCrashedError)
-          await this.#app.storage.interruptSweep(projectId, sweepId).catch(() => []);
+          await this.#session.storage.interruptSweep(projectId, sweepId).catch(() => []);
       }
     } finally {
       this.#end();
@@ -230,7 +244,7 @@ export class TrainState {
   }
 
   async reproduce(runId: string): Promise<void> {
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (this.status === 'running' || !projectId) return;
     this.reproduction = null;
     const sweepId = crypto.randomUUID();
@@ -299,7 +313,7 @@ export class TrainState {
   });
 
   #backendRequest() {
-    return backendRequestFrom(this.#app.backendChoice, this.#app.allowSoftware);
+    return backendRequestFrom(this.#session.backendChoice, this.#session.allowSoftware);
   }
 
   #begin(): void {

@@ -16,13 +16,13 @@ import type { RecipeStep } from '../core/recipe/recipe-step.ts';
 import type { ProblemRecord, RecipeRecord } from '../core/records.ts';
 import type { Suggestion } from '../core/suggest/suggest-steps.ts';
 import type { ColumnType } from '../core/table/raw-table.ts';
-import type { AppState } from './app-state.svelte.ts';
+import type { ProjectSession } from './project-session.svelte.ts';
 import { dataWorker } from './workers.ts';
 
 type Status = 'idle' | 'running' | 'done' | 'error';
 
 export class WorkState {
-  readonly #app: AppState;
+  readonly #session: ProjectSession;
   analysis = $state.raw<DatasetAnalysis | null>(null);
   analysing = $state<{ status: Status; done: number; total: number; error?: string }>({
     status: 'idle',
@@ -61,8 +61,8 @@ export class WorkState {
     return (this.analysis?.suggestions ?? []).filter((s) => !s.steps.every((step) => ids.has(step.id)));
   });
 
-  constructor(app: AppState) {
-    this.#app = app;
+  constructor(session: ProjectSession) {
+    this.#session = session;
   }
 
   /** Loads the saved problem card and recipe of the project, and analyses the dataset. */
@@ -72,11 +72,11 @@ export class WorkState {
     this.analysis = null;
     this.preview = null;
     this.dropped = null;
-    const projectId = this.#app.projectId;
+    const projectId = this.#session.projectId;
     if (!datasetId || !projectId) return;
     const [problem, recipe] = await Promise.all([
-      this.#app.storage.latestProblem(projectId),
-      this.#app.storage.latestRecipe(projectId),
+      this.#session.storage.latestProblem(projectId),
+      this.#session.storage.latestRecipe(projectId),
     ]);
     this.problem = problem?.datasetId === datasetId ? problem : null;
     this.recipe = recipe?.datasetId === datasetId ? recipe : null;
@@ -153,7 +153,7 @@ export class WorkState {
 
   /** Saves the problem card as the project's next version. */
   async saveProblem(): Promise<boolean> {
-    const dataset = this.#app.dataset;
+    const dataset = this.#session.dataset;
     const facts = this.analysis?.target;
     if (!dataset || !facts || !this.target) {
       this.problemErrors = ['target: choose the column to predict.'];
@@ -179,7 +179,7 @@ export class WorkState {
     );
     this.problemErrors = errors;
     if (errors.length > 0) return false;
-    this.problem = await this.#app.storage.saveProblem({
+    this.problem = await this.#session.storage.saveProblem({
       projectId: dataset.projectId,
       datasetId: dataset.id,
       card: card as unknown as Record<string, unknown>,
@@ -225,12 +225,12 @@ export class WorkState {
 
   /** Saves the recipe and the sealed split as the project's next recipe version. */
   async saveRecipe(): Promise<void> {
-    const dataset = this.#app.dataset;
+    const dataset = this.#session.dataset;
     if (!dataset) return;
     if (!this.preview) await this.runPreview();
     const preview = this.preview;
     if (!preview) return;
-    this.recipe = await this.#app.storage.saveRecipe({
+    this.recipe = await this.#session.storage.saveRecipe({
       projectId: dataset.projectId,
       datasetId: dataset.id,
       steps: $state.snapshot(this.steps) as unknown as Record<string, unknown>[],

@@ -5,6 +5,7 @@
  * exactly the sequence of states the alias was in, and a move that dies half-way leaves the old state.
  */
 import type { IDBPDatabase } from 'idb';
+import { describeAliasMove } from '../core/deploy/describe-alias-move.ts';
 import { RECORD_SCHEMA_VERSION, type AliasRecord, type BundleRecord, type Id } from '../core/records.ts';
 import { announceChange } from './broadcast.ts';
 import { restoreAlias, restoreBundle } from './restore.ts';
@@ -138,14 +139,19 @@ export async function writeAliasMove(
   at: number,
   faults: { afterAliasWrite?: () => void } = {},
 ): Promise<AliasMove> {
+  const bundles = tx.objectStore('bundles');
+  const versions = new Map<Id, number>();
   if (bundleId !== null) {
-    const bundle = await tx.objectStore('bundles').get(bundleId);
+    const bundle = await bundles.get(bundleId);
     if (!bundle || bundle.projectId !== projectId)
       throw new Error(`No model version ${bundleId} in this project.`);
+    versions.set(bundle.id, bundle.version);
   }
   const aliases = tx.objectStore('aliases');
   const previous = await aliases.get([projectId, alias]);
   const from = previous?.bundleId ?? null;
+  const fromBundle = from === null ? undefined : await bundles.get(from);
+  if (fromBundle) versions.set(fromBundle.id, fromBundle.version);
   if (bundleId === null) queueWrite(aliases.delete([projectId, alias]));
   else
     queueWrite(
@@ -158,7 +164,7 @@ export async function writeAliasMove(
     newTimelineEvent(
       projectId,
       'alias-moved',
-      `${alias}: ${from ?? 'none'} → ${bundleId ?? 'none'} (${reason})`,
+      `${describeAliasMove(entry, (id) => versions.get(id))} (${reason})`,
       { ...entry },
       at,
     ),

@@ -70,7 +70,7 @@ export function restoreDataset(raw: Stored<DatasetRecord>): DatasetRecord {
     delimiter: str(raw.delimiter, ','),
     chunkRows: num(raw.chunkRows, 1),
     chunkCount: num(raw.chunkCount, 0),
-    source: raw.source === 'sample' ? 'sample' : 'upload',
+    source: raw.source === 'sample' || raw.source === 'retrain' ? raw.source : 'upload',
     warnings: list(raw.warnings),
   };
 }

@@ -53,3 +53,25 @@ export async function defineChurnProblem(page: Page, fileName: string, csv: stri
   await page.getByText('Saved as version 1.').waitFor();
   await saveRecipeAndSplit(page);
 }
+
+/**
+ * Presses "Run the full lifecycle on sample data" on the Data tab and waits for it to end, however long
+ * the machine takes (it reports each stage as it lands). Returns each stage's result text; throws with the
+ * failed stage's message when it did not complete.
+ */
+export async function runFullLifecycle(page: Page): Promise<Record<string, string>> {
+  await page.getByRole('tab', { name: 'Data', exact: true }).click();
+  await page.getByRole('button', { name: 'Run the full lifecycle on sample data' }).click();
+  const status = page.getByTestId('lifecycle-status');
+  await page
+    .locator('[data-testid="lifecycle-status"]', {
+      hasText: /^(Full lifecycle complete|The \w+ stage failed)/,
+    })
+    .waitFor({ timeout: 900_000 });
+  const text = await status.innerText();
+  if (text !== 'Full lifecycle complete') throw new Error(`The lifecycle did not complete: ${text}`);
+  const out: Record<string, string> = {};
+  for (const item of await page.getByTestId('lifecycle-stages').locator('li').all())
+    out[(await item.getAttribute('data-stage'))!] = await item.innerText();
+  return out;
+}

@@ -257,14 +257,16 @@ describe('train, compare, rerun and serve', () => {
     const row = (v: number) => page.getByTestId('versions').locator(`tr[data-version="${v}"]`);
     await row(1).getByRole('button', { name: 'Make champion' }).click();
     await expect.poll(() => row(1).getByTestId('aliases').innerText()).toBe('champion');
+    // Version numbers, never "version none" (issue 15).
+    expect(await page.getByTestId('models-message').innerText()).toBe('Champion set to v1.');
     await row(2).getByRole('button', { name: 'Make challenger' }).click();
     await expect.poll(() => row(2).getByTestId('aliases').innerText()).toBe('challenger');
     await row(2).getByRole('button', { name: 'Make champion' }).click();
     await expect.poll(() => row(1).getByTestId('aliases').innerText()).toBe('');
     expect(await page.getByTestId('alias-history').locator('li').allInnerTexts()).toEqual([
-      expect.stringMatching(/champion vnone → v1 \(promoted by hand\)$/),
-      expect.stringMatching(/challenger vnone → v2 \(chosen as challenger\)$/),
-      expect.stringMatching(/champion v1 → v2 \(promoted by hand\)$/),
+      expect.stringMatching(/: champion set to v1 \(promoted by hand\)$/),
+      expect.stringMatching(/: challenger set to v2 \(chosen as challenger\)$/),
+      expect.stringMatching(/: champion moved from v1 to v2 \(promoted by hand\)$/),
     ]);
 
     const [exported] = await Promise.all([
@@ -375,7 +377,7 @@ describe('train, compare, rerun and serve', () => {
       await page.getByRole('button', { name: 'Send request' }).click();
       await expect
         .poll(() => page.getByTestId('deploy-latency').innerText())
-        .toMatch(new RegExp(`^${i + 1} requests`));
+        .toMatch(new RegExp(`^${i + 1} ${i === 0 ? 'request' : 'requests'}, round trip`));
       const answer = page.getByTestId('deploy-answer');
       expect(await answer.getAttribute('data-arm')).toBe('champion');
       expect(await answer.getAttribute('data-version')).toBe('2');
@@ -465,7 +467,7 @@ describe('train, compare, rerun and serve', () => {
     await page.getByRole('button', { name: 'Check logged requests' }).click();
     const summary = page.getByTestId('monitor-summary');
     await expect.poll(() => summary.innerText(), { timeout: 60_000 }).toMatch(/^Champion v3 /);
-    expect(await summary.innerText()).toMatch(/; 3000 labels joined\.$/);
+    expect(await summary.innerText()).toMatch(/; 3,000 labels joined to logged requests\.$/);
     // Every replayed request carried its label: the windows' labelled counts add up to the 3,000 requests.
     const labelled = await page
       .getByTestId('realised-table')

@@ -212,6 +212,7 @@ const lineageSchema = z.object({
   pipelineVersion: z.string(),
   testRowsHash: z.string(),
   rows: z.object({ train: count, validation: count, test: count }),
+  appended: z.array(z.object({ datasetId: nonEmpty, datasetSha256: z.string() })).optional(),
 });
 
 /** A model bundle; see `ModelBundle`. */

@@ -23,6 +23,7 @@ export {
 } from './drift-reference.ts';
 export { encodeBundle, type EncodeBundleOptions } from './encode-bundle.ts';
 export { explainPrediction, type Contribution, type PredictionExplanation } from './explain-prediction.ts';
+export { inputIssues, type InputIssue, type InputIssueKind } from './input-issues.ts';
 export {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_VERSION,

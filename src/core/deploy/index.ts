@@ -12,6 +12,7 @@ export {
   type DeploymentChange,
   type DeploymentPlan,
 } from './deployment-plan.ts';
+export { describeAliasMove } from './describe-alias-move.ts';
 export { LatencyTracker } from './latency-tracker.ts';
 export {
   realisedMetric,

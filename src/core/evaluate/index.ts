@@ -8,6 +8,7 @@ export { correctedPairedTTest } from './corrected-t-test.ts';
 export type { CorrectedTTestInput, CorrectedTTestResult } from './corrected-t-test.ts';
 export { DIFFERENCE_LIMIT, DISPARATE_IMPACT_LIMIT, fairnessReport } from './fairness.ts';
 export type { FairnessFlag, FairnessGroup, FairnessOptions, FairnessReport } from './fairness.ts';
+export { evaluationColumn, evaluationColumns } from './evaluation-columns.ts';
 export { formatNumber } from './format-number.ts';
 export { metricLabel } from './metric-label.ts';
 export { metricsForRows, outputRows } from './metrics-for-rows.ts';

@@ -104,7 +104,7 @@ function segmentBlocks({ segments }: ModelCardData): CardBlock[] {
       table(
         ['Segment', 'Rows', label, 'Gap', 'Flag'],
         report.segments.map((s) => [
-          s.label,
+          s.from ? `${s.label} (from ${s.from.map((raw) => `“${raw}”`).join(', ')})` : s.label,
           String(s.rows),
           f(s.value),
           f(s.gap),

@@ -1,9 +1,15 @@
-/** A column to evaluate by: its raw cells (null or blank is missing) and how to group them. */
+/** A column to evaluate by: its cells (null or blank is missing) and how to group them. */
 export interface SegmentColumn {
   name: string;
+  /** One per evaluated row: the value the model saw (after the recipe), or the raw cell. */
   cells: readonly (string | null)[];
   /** Categorical: one group per value. Numeric: quantile bins. */
   kind: 'categorical' | 'numeric';
+  /**
+   * Categorical: for a value the recipe made out of other spellings ("premium" from "PREMIUM" and
+   * " Premium"), the raw spellings it came from, most frequent first.
+   */
+  spellings?: readonly { value: string; raw: readonly string[] }[];
 }
 
 /** The label of the group of rows whose value is missing, in segments and fairness alike. */

@@ -24,6 +24,8 @@ export interface SegmentOptions {
 export interface Segment {
   /** The category, "(missing)", or a numeric bin such as "[12.5, 30)". */
   label: string;
+  /** A category the recipe made out of other spellings: the raw spellings, most frequent first. */
+  from?: readonly string[];
   rows: number;
   /** Every metric of the task on this segment. */
   metrics: Record<string, number>;
@@ -90,6 +92,7 @@ export function segmentMetrics(options: SegmentOptions): SegmentReport {
   const overall = overallMetrics[metric]!;
   const tolerance = segmentTolerance(overall);
 
+  const spellings = new Map((column.spellings ?? []).map((s) => [s.value, s.raw]));
   const segments = groupRows(column, options.bins ?? 4).map(({ label, rows }): Segment => {
     const metrics = metricsForRows(task, yTrue, output, rows, threshold);
     const value = metrics[metric]!;
@@ -97,8 +100,10 @@ export function segmentMetrics(options: SegmentOptions): SegmentReport {
     if (rows.length < minRows) reasons.push(`too few rows to judge (${rows.length} < ${minRows})`);
     if (Number.isNaN(value)) reasons.push(undefinedReason(task, metric, yTrue, rows, output));
     const worse = higher ? value < overall - tolerance : value > overall + tolerance;
+    const from = column.kind === 'categorical' ? spellings.get(label) : undefined;
     const segment: Segment = {
       label,
+      ...(from ? { from } : {}),
       rows: rows.length,
       metrics,
       value,

@@ -9,7 +9,7 @@ import {
 import type { MatrixSet } from '../models/training-data.ts';
 import type { SplitRequest } from '../prepare/prepare-dataset.ts';
 import { parseDate } from '../profile/index.ts';
-import { applyRecipe, type FittedValues, type Recipe } from '../recipe/index.ts';
+import { applyRecipe, type FittedValues, type PreparedTable, type Recipe } from '../recipe/index.ts';
 import { sealSplit, splitRows, type SealedSplit } from '../split/index.ts';
 import { DEFAULT_MISSING_MARKERS, type RawTable } from '../table/raw-table.ts';
 
@@ -25,6 +25,12 @@ export interface ExperimentData {
   split: SealedSplit;
   /** Raw row index (0-based data row of the file) of every matrix row, per set. */
   rowIds: { train: Uint32Array; validation: Uint32Array; test: Uint32Array };
+  /**
+   * The table after the recipe (merged spellings, casts, imputes), and the row of it behind every matrix
+   * row, per set: what segments group by, since that is what the model saw.
+   */
+  prepared: PreparedTable;
+  preparedRows: { train: Uint32Array; validation: Uint32Array; test: Uint32Array };
   /** What the recipe learned from the training rows; serving replays it with `applyFitted`. */
   recipeFitted: FittedValues;
   /** Rows left out: target missing, dropped by the recipe, or a class never seen in training. */
@@ -77,6 +83,7 @@ export function buildExperimentData(table: RawTable, request: ExperimentRequest)
   let unknownClass = 0;
   const matrices = {} as Record<'train' | 'validation' | 'test', MatrixSet>;
   const rowIds = {} as Record<'train' | 'validation' | 'test', Uint32Array>;
+  const preparedRows = {} as Record<'train' | 'validation' | 'test', Uint32Array>;
   for (const name of ['train', 'validation', 'test'] as const) {
     const source = tableSource(result.table, sets[name]);
     const { values, cols } = transform(fitted, source);
@@ -86,7 +93,8 @@ export function buildExperimentData(table: RawTable, request: ExperimentRequest)
     unknownClass += y.length - keep.length;
     matrices[name] =
       keep.length === y.length ? { x: values, y, rows: y.length } : pick(values, y, cols, keep);
-    rowIds[name] = Uint32Array.from(keep, (r) => result.rowIds[sets[name][r]!]!);
+    preparedRows[name] = Uint32Array.from(keep, (r) => sets[name][r]!);
+    rowIds[name] = Uint32Array.from(preparedRows[name], (p) => result.rowIds[p]!);
   }
   return {
     fitted,
@@ -95,6 +103,8 @@ export function buildExperimentData(table: RawTable, request: ExperimentRequest)
     ...matrices,
     split: sealSplit(split),
     rowIds,
+    prepared: result.table,
+    preparedRows,
     recipeFitted: result.fitted,
     excluded: { missingTarget: missingTarget.length, droppedByRecipe: eligible - kept, unknownClass },
   };

@@ -7,7 +7,7 @@ import {
   predictedClasses,
 } from './classification-prediction.ts';
 import { cohenKappaFromConfusion } from './cohen-kappa.ts';
-import { confusionMatrix } from './confusion-matrix.ts';
+import { confusionMatrix, presentClassMatrix } from './confusion-matrix.ts';
 import { averagePrecision } from './average-precision.ts';
 import { logLoss } from './log-loss.ts';
 import { matthewsCorrcoefFromConfusion } from './matthews-corrcoef.ts';
@@ -23,7 +23,8 @@ export interface ClassificationMetricsOptions {
  * Every classification metric of one prediction, keyed by the names runs record (`MetricName` and more).
  * Label metrics use the predicted class: binary, P(positive) ≥ 0.5 (a tie goes to the positive class);
  * multiclass, the argmax. Score metrics use the probabilities. sklearn conventions throughout (the oracle
- * fixtures check them to 1e-9): a 0/0 precision, recall or F1 is 0 (`zero_division=0`); an undefined metric
+ * fixtures check them to 1e-9): macro and weighted averages run over the classes present in the truth or the
+ * prediction (sklearn's default labels); a 0/0 precision, recall or F1 is 0 (`zero_division=0`); an undefined metric
  * is NaN, notably `roc_auc` when the truth holds one class (binary) or lacks a class (multiclass).
  *
  * Keys, binary: `accuracy`, `balanced_accuracy`, `precision`, `recall`, `f1` (of the positive class),
@@ -60,8 +61,11 @@ export function classificationMetrics(
   const matrix = confusionMatrix(yTrue, yPred, k);
   let correct = 0;
   for (let c = 0; c < k; c++) correct += matrix[c]![c]!;
-  const macro = averagedScoresFromConfusion(matrix, 'macro');
-  const weighted = averagedScoresFromConfusion(matrix, 'weighted');
+  // Averages over classes take the classes present in the truth or the prediction, as sklearn does when
+  // no `labels` are given: on a subset of rows (a segment) a class that never occurs is not a 0.
+  const present = presentClassMatrix(matrix);
+  const macro = averagedScoresFromConfusion(present, 'macro');
+  const weighted = averagedScoresFromConfusion(present, 'weighted');
   const shared = {
     accuracy: yTrue.length === 0 ? NaN : correct / yTrue.length,
     balanced_accuracy: balancedAccuracyFromConfusion(matrix),

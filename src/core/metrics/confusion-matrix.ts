@@ -39,3 +39,17 @@ export function confusionMargins(matrix: number[][]): { trueCounts: number[]; pr
   }
   return { trueCounts, predictedCounts };
 }
+
+/**
+ * The confusion matrix restricted to the classes that occur in the truth or the prediction: sklearn's
+ * default `labels = unique_labels(y_true, y_pred)`. A class absent from both has an all-zero row and column,
+ * so no count changes; only the averages over classes do, since a macro average no longer counts an absent
+ * class as a 0 (a segment that holds two of three classes, all predicted right, has macro F1 1, not 2/3).
+ */
+export function presentClassMatrix(matrix: number[][]): number[][] {
+  const { trueCounts, predictedCounts } = confusionMargins(matrix);
+  const present: number[] = [];
+  for (let c = 0; c < matrix.length; c++) if (trueCounts[c]! > 0 || predictedCounts[c]! > 0) present.push(c);
+  if (present.length === matrix.length) return matrix;
+  return present.map((t) => present.map((p) => matrix[t]![p]!));
+}

@@ -11,7 +11,7 @@ export { positiveProba, predictedClasses } from './classification-prediction.ts'
 export type { ClassificationPrediction } from './classification-prediction.ts';
 export { cohenKappa, cohenKappaFromConfusion } from './cohen-kappa.ts';
 export { compensatedMean, compensatedSum } from './compensated-sum.ts';
-export { confusionMargins, confusionMatrix } from './confusion-matrix.ts';
+export { confusionMargins, confusionMatrix, presentClassMatrix } from './confusion-matrix.ts';
 export { higherIsBetter } from './higher-is-better.ts';
 export { logLoss } from './log-loss.ts';
 export type { LogLossOptions } from './log-loss.ts';

@@ -59,7 +59,7 @@ export const datasetSchema = z.object({
   delimiter: z.string(),
   chunkRows: z.number().int().positive(),
   chunkCount: count,
-  source: z.enum(['upload', 'sample']),
+  source: z.enum(['upload', 'sample', 'retrain']),
   warnings: z.array(z.string()),
 }) satisfies z.ZodType<DatasetRecord>;
 
@@ -110,6 +110,7 @@ export const runSchema = z.object({
       pipelineVersion: z.string(),
       testRowsHash: z.string(),
       rows: z.object({ train: count, validation: count, test: count }),
+      appended: z.array(z.object({ datasetId: id, datasetSha256: z.string() })).optional(),
     })
     .optional(),
   metric: z.string().optional(),

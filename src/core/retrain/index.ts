@@ -7,8 +7,8 @@ export type {
   NewDataReport,
   ValueCount,
 } from './new-data-report.ts';
-export { buildRetrainData } from './retrain-data.ts';
-export type { NewRowsPlacement, RetrainData, RetrainDataInput } from './retrain-data.ts';
+export { buildAppendedData, buildRetrainData, championData } from './retrain-data.ts';
+export type { AppendedDataRequest, NewRowsPlacement, RetrainData, RetrainDataInput } from './retrain-data.ts';
 export { blockedDecision, decideRetrain } from './retrain-decision.ts';
 export type { RetrainComparisonInput } from './retrain-decision.ts';
 export type {

@@ -1,6 +1,7 @@
 import type { ModelBundle } from '../bundle/index.ts';
 import { buildExperimentData, splitFor, type ExperimentData } from '../experiment/build-experiment-data.ts';
 import type { FeatureSpec } from '../features/index.ts';
+import type { Recipe } from '../recipe/index.ts';
 import type { SplitRequest } from '../prepare/prepare-dataset.ts';
 import { testRowsHash } from '../split/index.ts';
 import { DEFAULT_MISSING_MARKERS, rowCount, type RawTable } from '../table/raw-table.ts';
@@ -8,12 +9,32 @@ import { appendRows } from './append-rows.ts';
 
 export interface RetrainDataInput {
   champion: ModelBundle;
-  /** The dataset the champion was trained on (the one its lineage names), as stored. */
+  /** The dataset the champion's lineage names (`lineage.datasetId`), as stored. */
   oldTable: RawTable;
+  /**
+   * A retrained champion's own batches (its lineage's `appended`), oldest first: the champion trained on
+   * `oldTable` plus their admissible rows, so the new batch joins those, not `oldTable` alone.
+   */
+  earlierBatches?: RawTable[];
   /** The saved split of the champion's recipe version (the recipe record's `split.request`). */
   split: SplitRequest;
   /** The new labelled rows. */
   batch: RawTable;
+}
+
+/**
+ * What a model's data with appended batches is rebuilt from: the recipe, split and features it was
+ * trained with, the sealed test rows' hash, the base dataset and the batches in the order they came.
+ */
+export interface AppendedDataRequest {
+  features: FeatureSpec;
+  recipe: Recipe;
+  split: SplitRequest;
+  /** The hash of the sealed test rows the saved split gives on `base`. */
+  testRowsHash: string;
+  base: RawTable;
+  /** Appended in order; `newRows` reports the last. At least one. */
+  batches: readonly RawTable[];
 }
 
 /** Where the batch's rows went. */
@@ -37,7 +58,7 @@ export interface NewRowsPlacement {
 }
 
 export interface RetrainData {
-  /** The old rows, then the appended batch rows: row i ≥ `oldRows` is an appended row. */
+  /** The old rows (a retrained champion's batches among them), then the new batch's rows: row i ≥ `oldRows` is a new row. */
   table: RawTable;
   oldRows: number;
   /** The champion's features, with the binary positive class pinned to the champion's. */
@@ -52,26 +73,49 @@ export interface RetrainData {
 /**
  * The challenger's data (LIFECYCLE §8, step 2): the champion's split is rebuilt from the saved request and
  * its test rows are checked against the champion's sealed test-rows hash; the batch is appended to the old
- * rows; then the champion's recipe and features run with those test rows fixed, so the new rows join the
- * training and validation sets (split in the saved proportions, by the saved method and seed) and never
- * the test set. Batch rows that would leak into the test set are left out and counted: exact copies of a
- * sealed test row and, for a group split, rows of an entity that is in the test set.
+ * rows (after a retrained champion's own batches); then the champion's recipe and features run with those
+ * test rows fixed, so the new rows join the training and validation sets (split in the saved proportions,
+ * by the saved method and seed) and never the test set. Batch rows that would leak into the test set are
+ * left out and counted: exact copies of a sealed test row and, for a group split, rows of an entity that
+ * is in the test set.
  *
  * @throws Error when the saved split no longer gives the champion's sealed test rows (the dataset, the
  *   split or the recipe is not the one the champion was trained with).
  */
 export function buildRetrainData(input: RetrainDataInput): RetrainData {
   const { champion, oldTable, split, batch } = input;
-  const features = pinnedFeatures(champion);
-  const recipe = { steps: champion.recipe.steps };
+  return buildAppendedData({
+    features: pinnedFeatures(champion),
+    recipe: { steps: champion.recipe.steps },
+    split,
+    testRowsHash: champion.lineage.testRowsHash,
+    base: oldTable,
+    batches: [...(input.earlierBatches ?? []), batch],
+  });
+}
+
+/**
+ * The data of a model trained on a dataset plus appended batches, rebuilt exactly: the retrain builds its
+ * challenger's data with it, and evaluation, the parity check, probes, stability and packaging rebuild a
+ * retrained run's data from its lineage with it, so they see the very matrices it trained on.
+ *
+ * The sealed test rows come from the saved split on `base` alone (appending rows must not move them). Each
+ * batch in turn is appended with its admissible rows; admissibility depends only on the sealed rows and
+ * the split, so the same inputs give the same table.
+ *
+ * @throws Error when the split no longer gives the sealed test rows on `base`, or when `batches` is empty.
+ */
+export function buildAppendedData(request: AppendedDataRequest): RetrainData {
+  const { features, recipe, split, base, batches } = request;
+  if (batches.length === 0) throw new Error('buildAppendedData needs at least one batch.');
   const target = features.target;
-  const targetAt = oldTable.names.indexOf(target);
+  const targetAt = base.names.indexOf(target);
   if (targetAt < 0) throw new Error(`The champion's dataset has no target column "${target}".`);
   const markers = new Set(DEFAULT_MISSING_MARKERS);
   const missingTarget: number[] = [];
-  oldTable.columns[targetAt]!.forEach((cell, r) => markers.has(cell.trim()) && missingTarget.push(r));
-  const sealed = splitFor(oldTable, { recipe, split, features }, missingTarget).test;
-  const expected = champion.lineage.testRowsHash;
+  base.columns[targetAt]!.forEach((cell, r) => markers.has(cell.trim()) && missingTarget.push(r));
+  const sealed = splitFor(base, { recipe, split, features }, missingTarget).test;
+  const expected = request.testRowsHash;
   if (testRowsHash(sealed) !== expected) {
     throw new Error(
       `The saved split no longer gives the champion's sealed test rows (hash ${short(testRowsHash(sealed))}, ` +
@@ -79,9 +123,15 @@ export function buildRetrainData(input: RetrainDataInput): RetrainData {
     );
   }
 
-  const { keep, duplicateOfTest, groupInTest } = admissibleBatchRows(oldTable, batch, sealed, split);
-  const table = appendRows(oldTable, batch, keep);
-  const oldRows = rowCount(oldTable);
+  let table = base;
+  let placed = { keep: [] as number[], duplicateOfTest: 0, groupInTest: 0 };
+  let oldRows = rowCount(base);
+  for (const batch of batches) {
+    oldRows = rowCount(table);
+    placed = admissibleBatchRows(table, batch, sealed, split);
+    table = appendRows(table, batch, placed.keep);
+  }
+  const { keep, duplicateOfTest, groupInTest } = placed;
   const data = buildExperimentData(table, { recipe, split, features, testRows: [...sealed] });
   if (data.split.testRowsHash !== expected) {
     throw new Error('The retrain data does not hold exactly the sealed test rows (a bug): stopped.');
@@ -96,7 +146,7 @@ export function buildRetrainData(input: RetrainDataInput): RetrainData {
     data,
     sealedTestRows: sealed,
     newRows: {
-      batch: rowCount(batch),
+      batch: rowCount(batches.at(-1)!),
       added: keep.length,
       train,
       validation,
@@ -104,6 +154,25 @@ export function buildRetrainData(input: RetrainDataInput): RetrainData {
       leftOut: { duplicateOfTest, groupInTest },
     },
   };
+}
+
+/**
+ * The champion's own training data, as it was built: its dataset and saved split, plus, for a retrained
+ * champion, its earlier batches appended.
+ */
+export function championData(input: RetrainDataInput): ExperimentData {
+  const { champion, oldTable, split } = input;
+  const features = pinnedFeatures(champion);
+  const recipe = { steps: champion.recipe.steps };
+  if (!input.earlierBatches?.length) return buildExperimentData(oldTable, { recipe, split, features });
+  return buildAppendedData({
+    features,
+    recipe,
+    split,
+    testRowsHash: champion.lineage.testRowsHash,
+    base: oldTable,
+    batches: input.earlierBatches,
+  }).data;
 }
 
 /**
