@@ -200,6 +200,16 @@ describe('wrong answers a newcomer hits (issue 15)', () => {
     expect(await page.getByTestId('prediction-issues').innerText()).toBe(
       'Treated as missing: monthly_fee\nNot seen in training: region',
     );
+
+    // The Deploy tab's request form says the same of what the answering version made of its inputs.
+    await openTab('Deploy');
+    await page.getByRole('textbox', { name: 'monthly_fee' }).fill('heavy');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByTestId('deploy-answer').waitFor();
+    await expect
+      .poll(() => page.getByTestId('field-issue').allInnerTexts())
+      .toEqual([expect.stringMatching(/^“heavy” is not a number: treated as missing/)]);
+    expect(await page.getByTestId('prediction-issues').innerText()).toBe('Treated as missing: monthly_fee');
   });
 
   it('uses the target column of a checked batch file as its labels', async () => {
