@@ -22,20 +22,41 @@ const noTf = {
   group: ['@tensorflow/*'],
   message: 'tfjs is loaded only inside workers, so the main bundle stays small.',
 };
+const noZod = {
+  group: ['zod', 'zod/*'],
+  message:
+    "Import z from src/core/zod.ts: it sets zod's jitless mode before any schema is built, so a strict CSP sees no eval probe.",
+};
 const noMl = {
   group: ['**/ml/**', '**/src/ml/*'],
   message: 'src/ml loads tfjs: only workers/ and the CLI may import it.',
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'dev-dist/', 'test/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-e2e/',
+      'node_modules/',
+      'coverage/',
+      'bench/out/',
+      'dev-dist/',
+      'dist-dbg/',
+      'test/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
   {
     languageOptions: {
       parserOptions: { project, extraFileExtensions: ['.svelte'], tsconfigRootDir: import.meta.dirname },
-      globals: { ...globals.browser, __APP_VERSION__: 'readonly', __GIT_COMMIT__: 'readonly' },
+      globals: {
+        ...globals.browser,
+        __APP_VERSION__: 'readonly',
+        __GIT_COMMIT__: 'readonly',
+        __TEST_HOOKS__: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -54,6 +75,7 @@ export default tseslint.config(
         noIdb,
         noComlink,
         noTf,
+        noZod,
         {
           group: [
             '**/views/**',
@@ -71,23 +93,23 @@ export default tseslint.config(
   {
     files: ['src/**'],
     ignores: ['src/core/**', 'src/storage/**', 'src/state/worker-client.ts', 'src/cli/**', 'src/ml/**'],
-    rules: { 'no-restricted-imports': layer([noIdb, noComlink, noTf, noMl]) },
+    rules: { 'no-restricted-imports': layer([noIdb, noComlink, noTf, noMl, noZod]) },
   },
   {
     files: ['src/ml/**'],
-    rules: { 'no-restricted-imports': layer([noIdb, noComlink]) },
+    rules: { 'no-restricted-imports': layer([noIdb, noComlink, noZod]) },
   },
   {
     files: ['src/storage/**'],
-    rules: { 'no-restricted-imports': layer([noComlink, noTf, noMl]) },
+    rules: { 'no-restricted-imports': layer([noComlink, noTf, noMl, noZod]) },
   },
   {
     files: ['src/state/worker-client.ts'],
-    rules: { 'no-restricted-imports': layer([noIdb, noTf]) },
+    rules: { 'no-restricted-imports': layer([noIdb, noTf, noZod]) },
   },
   {
     files: ['workers/**'],
-    rules: { 'no-restricted-imports': layer([noIdb]) },
+    rules: { 'no-restricted-imports': layer([noIdb, noZod]) },
   },
   {
     files: ['test/**', 'bench/**', 'src/cli/**', '*.config.*', 'vite.config.ts'],
@@ -95,8 +117,12 @@ export default tseslint.config(
   },
   {
     // Plain JS config and bin files are not part of any tsconfig project.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { ...globals.node }, parserOptions: { project: false, program: null } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
   },
 );

@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -51,10 +52,12 @@ function cspMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     __GIT_COMMIT__: JSON.stringify(gitCommit()),
+    // The browser tests build with --mode e2e (into dist-e2e/): only that build has the test hooks.
+    __TEST_HOOKS__: JSON.stringify(mode === 'e2e'),
   },
   plugins: [
     svelte(),
@@ -90,6 +93,14 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // stdlib probes generator support with eval at import; see the shim for why it can answer true.
+    alias: {
+      '@stdlib/assert-has-generator-support': fileURLToPath(
+        new URL('./src/shims/has-generator-support.cjs', import.meta.url),
+      ),
+    },
+  },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4096 },
   preview: {
@@ -99,4 +110,4 @@ export default defineConfig({
     // Workers take their CSP from their own response headers, not from the page's meta tag.
     headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
   },
-});
+}));

@@ -7,6 +7,7 @@ import {
 import { ingestCsv, type ColumnChunk, type RejectedRow } from '../src/core/ingest/index.ts';
 import { bytesOf, throttle } from './blob-stream.ts';
 import { loadedBundle } from './serve-models.ts';
+import { testBarrier } from './test-hooks.ts';
 
 /** Rows scored per block: large enough that per-block overhead vanishes, small enough to yield often. */
 const BLOCK_ROWS = 20_000;
@@ -87,6 +88,8 @@ export async function scoreCsv(
         progress({ bytesRead, totalBytes: file.size, rows });
         // A macrotask turn between blocks, so that a cancel message is read before the next block.
         await new Promise((resolve) => setTimeout(resolve, 0));
+        // A test may hold the batch here, part-way, to cancel it at a known point (test builds only).
+        await testBarrier('batch:block-scored');
       },
     });
     progress({ bytesRead: file.size, totalBytes: file.size, rows }, true);

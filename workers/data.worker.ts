@@ -3,6 +3,8 @@
  * (structured cloning of every chunk) run on the page's thread. It also builds the sample project and
  * packs and unpacks project files.
  */
+// First, so the test hooks (browser tests' build only) see everything this worker does.
+import { testBarrier } from './test-hooks.ts';
 import { expose } from 'comlink';
 import { browserSizeLimits, checkFileSize, type SizeLimit } from '../src/core/ingest/check-file-size.ts';
 import {
@@ -54,13 +56,15 @@ async function parse(
   const result = await ingestCsv(bytesOf(blob), {
     ...ingestOptionsFor(choice),
     totalBytes: blob.size,
-    onChunk: (chunk: ColumnChunk) =>
-      void chunks.push({
+    onChunk: async (chunk: ColumnChunk) => {
+      chunks.push({
         schemaVersion: RECORD_SCHEMA_VERSION,
         datasetId,
         index: chunk.index,
         packed: chunk.columns.map(packColumn),
-      }),
+      });
+      if (chunk.index === 0) await testBarrier('ingest:first-chunk');
+    },
     onProgress: (p) => progress(p),
   });
   progress({ bytesRead: result.byteLength, totalBytes: blob.size, rows: result.rowCount }, true);
@@ -109,6 +113,7 @@ const api = {
   ): Promise<DatasetRecord> {
     checkFileSize(file.size, await deviceLimits());
     const { dataset, chunks } = await parse(file, projectId, file.name, 'upload', onProgress, choice);
+    await testBarrier('ingest:parsed');
     const storage = await workerStorage();
     await storage.saveDataset(dataset, chunks);
     return dataset;

@@ -23,6 +23,7 @@ import { higherIsBetter } from '../src/core/metrics/higher-is-better.ts';
 import { RECORD_SCHEMA_VERSION, type PredictionRecord } from '../src/core/records.ts';
 import type { LooplabStorage } from '../src/storage/looplab-storage.ts';
 import { loadedBundle, loadVersions } from './serve-models.ts';
+import { testBarrier } from './test-hooks.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /** Log entries are written in batches; a lone request is on disk within this long. */
@@ -214,7 +215,10 @@ export async function flushLog(): Promise<void> {
   if (!pending.length) return;
   const batch = pending;
   pending = [];
-  const write = workerStorage().then((storage) => storage.addPredictions(batch));
+  const write = workerStorage()
+    .then((storage) => storage.addPredictions(batch))
+    // A fault test may hold the replay here (test builds only): back-pressure stops it behind this batch.
+    .then(() => testBarrier('replay:log-batch-stored'));
   inFlight.push(write);
   try {
     await write;
@@ -238,6 +242,7 @@ async function apply(storage: LooplabStorage, current: Live, action: DeploymentA
   const change = planChange(current.plan, current.aliases, action, Date.now(), version);
   await flushLog();
   await storage.applyDeploymentChange(current.projectId, change);
+  await testBarrier('replay:deployment-change-stored');
   return change.event.message;
 }
 

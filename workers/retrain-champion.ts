@@ -21,6 +21,7 @@ import type { SplitRequest } from '../src/core/prepare/prepare-dataset.ts';
 import { runRetrainLoop } from '../src/ml/retrain-loop.ts';
 import { loadTable } from './load-table.ts';
 import { datasetOfTable } from './table-dataset.ts';
+import { testBarrier } from './test-hooks.ts';
 import { runLockName } from '../src/storage/runs.ts';
 import { environment, holdLock } from './run-experiment.ts';
 import { workerStorage } from './worker-storage.ts';
@@ -108,6 +109,7 @@ export async function retrainChampion(
   const release = await holdLock(runLockName(runId));
   try {
     await storage.putRunProgress(running);
+    await testBarrier('retrain:run-stored');
     return await retrainWithRun(request, backend, running, onStep, {
       storage,
       champion,
@@ -232,6 +234,7 @@ async function retrainWithRun(
     kind: 'retrain-trained',
     message: `Challenger ${run.name} trained: ${metric} ${formatMetric(challenger.metrics.test[metric])} on the sealed test rows`,
   });
+  await testBarrier('retrain:run-finished');
   const bundle = challengerBundle(run, champion, challenger, crypto.randomUUID(), now);
   const registered = await storage.registerBundle({
     projectId,
@@ -240,6 +243,7 @@ async function retrainWithRun(
     tags: ['retrained'],
     id: bundle.id,
   });
+  await testBarrier('retrain:registered');
   summary.challenger = { version: registered.version, runId: run.id, test: challenger.metrics.test };
   if (outcome.decision.action === 'promote') {
     // The challenger alias and the deployment change in one transaction: no half-deployed state.

@@ -31,6 +31,7 @@ import { predictNetwork } from '../src/ml/predict-network.ts';
 import { searchModels } from '../src/ml/search-models.ts';
 import { runLockName } from '../src/storage/runs.ts';
 import { loadTable } from './load-table.ts';
+import { barrierArmed, testBarrier } from './test-hooks.ts';
 import { workerStorage } from './worker-storage.ts';
 
 /** Code version and environment, recorded with every run (LIFECYCLE §4). */
@@ -218,7 +219,11 @@ export async function runExperiment(
         onEpoch: (trial, record) => {
           const run = runs.get(trial)!;
           run.history.push({ ...record });
-          save(run);
+          if (barrierArmed('train:epoch-stored')) {
+            // A fault test holds the writes once a run with an epoch is stored (test builds only).
+            save(run, true);
+            writes = writes.then(() => testBarrier('train:epoch-stored'));
+          } else save(run);
           emit({ type: 'epoch', runId: run.id, trial, record });
         },
         onStep: (trial, done, total) => {

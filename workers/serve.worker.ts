@@ -1,22 +1,23 @@
 /**
  * The serve worker: turns raw input rows into model features and predictions, so scoring never blocks the
- * page. Features go through the one serving path (recipe replay, then the fitted pipeline's `transform`).
+ * page. Features go through the one serving path (recipe replay, then the fitted pipeline's `transform`),
+ * and models score with the portable float64 forward pass: no tfjs here, so this worker loads in a
+ * fraction of the train worker's size and holds no tensors.
  */
+// First, so the test hooks (browser tests' build only) see everything this worker does.
+import './test-hooks.ts';
 import { expose, transfer } from 'comlink';
 import { cancelBatch, scoreCsv } from './batch-score.ts';
 import { changeDeployment, deployRequest, flushLog, openDeployment } from './deployment-runtime.ts';
 import { uploadLabels } from './labels-upload.ts';
 import { monitorSnapshot } from './monitor-run.ts';
 import { cancelReplay, replayDataset, replayTraffic } from './replay-traffic.ts';
-import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import { serveFeatures, type ServingPreprocess } from '../src/core/experiment/index.ts';
 import { checkInputs, loadVersions, predictOne } from './serve-models.ts';
-import { initBackend } from './tf-backend.ts';
+import { readMonitorSettings, type MonitorSettings } from '../src/core/monitor/monitor-settings.ts';
+import { workerStorage } from './worker-storage.ts';
 
 const api = {
-  /** Chooses the tfjs backend (webgpu → webgl → wasm → cpu) and reports every attempt. */
-  initBackend: (request: BackendRequest) => initBackend(request),
-
   /** Keeps these registered versions loaded (the champion and the challenger). */
   loadVersions: (bundleIds: string[]) => loadVersions(bundleIds),
 
@@ -58,6 +59,19 @@ const api = {
 
   /** Joins a labels CSV (request id, label) to the prediction log. */
   uploadLabels,
+
+  /** The project's monitoring settings, validated, with the spec's defaults for what is missing or invalid. */
+  async monitorSettings(projectId: string): Promise<MonitorSettings> {
+    const project = await (await workerStorage()).getProject(projectId);
+    return readMonitorSettings(project?.monitor);
+  },
+
+  /** Validates and stores the project's monitoring settings; returns them as stored. */
+  async saveMonitorSettings(projectId: string, settings: unknown): Promise<MonitorSettings> {
+    const valid = readMonitorSettings(settings);
+    await (await workerStorage()).setMonitorSettings(projectId, valid as unknown as Record<string, unknown>);
+    return valid;
+  },
 
   /** Features of raw rows, exactly as the model was trained on them; `kept` lists the rows scored. */
   features(

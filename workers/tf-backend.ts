@@ -11,7 +11,6 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import {
   BACKEND_CHECK,
   BACKEND_ORDER,
@@ -74,12 +73,14 @@ function probeWebGl(allowSoftware: boolean): Omit<BackendAttempt, 'name' | 'ok'>
 async function trySet(name: BackendName): Promise<string | undefined> {
   try {
     if (name === 'wasm') {
-      // Threads would need cross-origin isolation and hang in a minified build (TOOLCHAIN.md trap 3).
+      // Threads would need cross-origin isolation and hang in a minified build (TOOLCHAIN.md trap 3), so
+      // the threaded binary is never loaded, and it is neither emitted nor precached.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      // setWasmPaths wants an entry for every binary; with threads off the threaded one is never fetched.
       setWasmPaths({
         'tfjs-backend-wasm.wasm': wasmPlain,
         'tfjs-backend-wasm-simd.wasm': wasmSimd,
-        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmSimd,
       });
     }
     // setBackend resolves false (rather than throwing) when initialisation fails.

@@ -3,6 +3,8 @@
  * adapters skipped), runs experiments and reproductions, and writes their runs to IndexedDB itself, so no
  * model or matrix crosses to the page. Cancelling terminates this worker.
  */
+// First, so the test hooks (browser tests' build only) see everything this worker does.
+import './test-hooks.ts';
 import { expose } from 'comlink';
 import type { BackendRequest } from '../src/core/compute/backend-policy.ts';
 import type { ExperimentSpec, TrainEvent } from '../src/core/experiment/index.ts';

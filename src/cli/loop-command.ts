@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { parseBundle, type ModelBundle } from '../core/bundle/index.ts';
 import type { SplitRequest } from '../core/prepare/prepare-dataset.ts';
 import { decodeProjectFile, type ProjectSnapshot } from '../core/project-file/index.ts';

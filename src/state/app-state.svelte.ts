@@ -12,7 +12,7 @@ import type { IntegrityReport } from '../storage/check-stored-integrity.ts';
 import { formatBytes } from './format.ts';
 import { openStorage, type LooplabStorage } from './storage-handle.ts';
 import { CancelledError } from './worker-client.ts';
-import { dataWorker, serveWorker, trainWorker } from './workers.ts';
+import { dataWorker, trainWorker } from './workers.ts';
 import { LifecycleState } from './lifecycle-state.svelte.ts';
 import { ProjectSession, type TaskStatus } from './project-session.svelte.ts';
 import { sameRecords } from './same-records.ts';
@@ -387,18 +387,17 @@ export class AppState {
     );
   }
 
-  /** Asks the train and serve workers to choose their tfjs backend, and shows the train worker's choice. */
+  /**
+   * Asks the train worker to choose its tfjs backend, and shows its choice. Serving needs no backend: it is
+   * pure TypeScript in the serve worker.
+   */
   async checkBackend(): Promise<void> {
     const request = backendRequestFrom(this.backendChoice, this.allowSoftware);
-    // A worker keeps its backend for life, so a new choice needs fresh workers.
+    // A worker keeps its backend for life, so a new choice needs a fresh worker.
     trainWorker.terminate();
-    serveWorker.terminate();
     this.backend = { status: 'running' };
     try {
-      const [report] = await Promise.all([
-        trainWorker.call('initBackend', [request]),
-        serveWorker.call('initBackend', [request]),
-      ]);
+      const report = await trainWorker.call('initBackend', [request]);
       this.backend = { status: 'done', report };
     } catch (error) {
       this.backend = { status: 'error', error: messageOf(error) };

@@ -13,17 +13,15 @@ import {
   rocCurve,
   thresholdSummary,
 } from '../core/metrics/index.ts';
-import {
-  compareChallenger,
-  fairnessReport,
-  modelCardHtml,
-  modelCardMarkdown,
-  segmentMetrics,
-  summarizeSeeds,
-  type ChallengerDecision,
-  type ModelCardData,
-  type ProbeReport,
-} from '../core/evaluate/index.ts';
+// Modules, not the evaluate index: the corrected t-test's t distribution (stdlib) loads only when a
+// comparison runs, so it stays out of the page's first load.
+import type { ChallengerDecision } from '../core/evaluate/champion-challenger.ts';
+import { fairnessReport } from '../core/evaluate/fairness.ts';
+import { modelCardHtml, modelCardMarkdown } from '../core/evaluate/model-card.ts';
+import type { ModelCardData } from '../core/evaluate/model-card-data.ts';
+import type { ProbeReport } from '../core/evaluate/probes.ts';
+import { segmentMetrics } from '../core/evaluate/segments.ts';
+import { summarizeSeeds } from '../core/evaluate/stability.ts';
 import type { ProblemCard } from '../core/problem/problem-card.ts';
 import { safeCsvCell } from '../core/deploy/safe-csv-cell.ts';
 import { createRng } from '../core/random.ts';
@@ -235,6 +233,7 @@ export class EvalState {
         testTrainRatio: this.stability.testTrainRatio ?? 0,
       };
     }
+    const { compareChallenger } = await import('../core/evaluate/champion-challenger.ts');
     const decision = compareChallenger({
       metric,
       higherIsBetter: higher,

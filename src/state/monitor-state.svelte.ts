@@ -5,10 +5,10 @@
 import type { LabelsUpload } from '../../workers/labels-upload.ts';
 import type { MonitorSnapshot, MonitorSource } from '../../workers/monitor-run.ts';
 import {
-  readMonitorSettings,
+  defaultMonitorSettings,
   retentionCutoff,
   type MonitorSettings,
-} from '../core/monitor/monitor-settings.ts';
+} from '../core/monitor/monitor-defaults.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { ProjectSession } from './project-session.svelte.ts';
 import { serveWorker } from './workers.ts';
@@ -16,7 +16,7 @@ import { serveWorker } from './workers.ts';
 export class MonitorState {
   readonly #session: ProjectSession;
   snapshot = $state.raw<MonitorSnapshot | null>(null);
-  settings = $state<MonitorSettings>(readMonitorSettings(undefined));
+  settings = $state<MonitorSettings>(defaultMonitorSettings());
   alerts = $state.raw<AlertRecord[]>([]);
   busy = $state(false);
   message = $state('');
@@ -32,8 +32,8 @@ export class MonitorState {
   async load(): Promise<void> {
     const projectId = this.#session.projectId;
     if (!projectId) return;
-    const project = await this.#session.storage.getProject(projectId);
-    this.settings = readMonitorSettings(project?.monitor);
+    // Read and validated in the serve worker, where the settings' schema (zod) lives.
+    this.settings = await serveWorker.call('monitorSettings', [projectId]);
     this.alerts = await this.#session.storage.listAlerts(projectId);
   }
 
@@ -56,12 +56,10 @@ export class MonitorState {
     const projectId = this.#session.projectId;
     if (!projectId) return;
     await this.#do(async () => {
-      const settings = readMonitorSettings($state.snapshot(this.settings));
-      await this.#session.storage.setMonitorSettings(
+      this.settings = await serveWorker.call('saveMonitorSettings', [
         projectId,
-        settings as unknown as Record<string, unknown>,
-      );
-      this.settings = settings;
+        $state.snapshot(this.settings),
+      ]);
       this.message = 'Monitoring settings saved.';
     });
   }
@@ -85,7 +83,7 @@ export class MonitorState {
     if (!projectId) return 0;
     const pruned = await this.#do(async () => {
       const storage = this.#session.storage;
-      const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
+      const settings = await serveWorker.call('monitorSettings', [projectId]);
       const newest = (await storage.listPredictions(projectId, 1))[0]?.createdAt;
       const { before, keepSince } = retentionCutoff(settings, newest, Date.now());
       return storage.prunePredictions(projectId, before, keepSince);

@@ -5,7 +5,6 @@
  */
 import type { RetrainRequest, RetrainSummary } from '../../workers/retrain-champion.ts';
 import { backendRequestFrom } from '../core/compute/backend-policy.ts';
-import { readMonitorSettings } from '../core/monitor/monitor-settings.ts';
 import { retrainTrigger } from '../core/monitor/retrain-trigger.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { RetrainStep } from '../core/retrain/index.ts';
@@ -36,7 +35,7 @@ export class RetrainState {
     const projectId = this.#session.projectId;
     if (!projectId || this.running) return null;
     const storage = this.#session.storage;
-    const settings = readMonitorSettings((await storage.getProject(projectId))?.monitor);
+    const settings = await serveWorker.call('monitorSettings', [projectId]);
     this.running = true;
     this.steps = [];
     this.summary = null;
@@ -95,7 +94,7 @@ export class RetrainState {
     const storage = this.#session.storage;
     const aliases = await storage.listAliases(projectId);
     if (!aliases.some((a) => a.alias === 'champion')) return null;
-    const { retrain } = readMonitorSettings((await storage.getProject(projectId))?.monitor);
+    const { retrain } = await serveWorker.call('monitorSettings', [projectId]);
     const since = { kind: 'log' as const, since: retrain.lastRun };
     const newLabels =
       retrain.newLabels > 0

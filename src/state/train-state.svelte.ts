@@ -11,7 +11,9 @@ import type {
   TrainEvent,
 } from '../core/experiment/index.ts';
 import { featureColumns } from '../core/experiment/feature-columns.ts';
-import { suggestFeatures, type FeatureSpec, type FeatureTransform } from '../core/features/index.ts';
+// The module itself, not the features index: the index brings the pipeline's zod schemas, which stay in workers.
+import type { FeatureSpec, FeatureTransform } from '../core/features/feature-spec.ts';
+import { suggestFeatures } from '../core/features/suggest-features.ts';
 import { searchConfigs } from '../core/models/search-configs.ts';
 import { MODEL_FAMILIES, type ModelFamily } from '../core/models/model-params.ts';
 import type { EpochRecord } from '../core/models/training-data.ts';

@@ -39,6 +39,7 @@ export class WorkerClient<Api extends object> {
   #pending = 0;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #spawns = 0;
+  #onSpawn: ((worker: Worker) => void) | undefined;
 
   constructor(create: () => Worker, options: WorkerClientOptions = {}) {
     this.#create = create;
@@ -87,6 +88,19 @@ export class WorkerClient<Api extends object> {
     }
   }
 
+  /**
+   * Calls `hook` with every worker this client starts from now on, before any call reaches it (the test
+   * hooks arm their barriers this way). One hook; a new one replaces the last.
+   */
+  onSpawn(hook: (worker: Worker) => void): void {
+    this.#onSpawn = hook;
+  }
+
+  /** Posts a plain message to the live worker, if there is one (comlink ignores messages it did not send). */
+  post(message: unknown): void {
+    this.#worker?.postMessage(message);
+  }
+
   /** Stops the worker now. Pending calls reject; the next call starts a new worker. */
   terminate(): void {
     clearTimeout(this.#idleTimer);
@@ -102,6 +116,7 @@ export class WorkerClient<Api extends object> {
     if (!this.#worker || !this.#remote || !this.#crash) {
       const worker = this.#create();
       this.#spawns++;
+      this.#onSpawn?.(worker);
       this.#worker = worker;
       this.#remote = wrap<Api>(worker);
       this.#crash = new Promise<never>((_, reject) => {

@@ -10,7 +10,7 @@
  * in zod, so it runs in a worker, never on the page.
  */
 import type { IDBPDatabase } from 'idb';
-import type { z } from 'zod';
+import type { z } from '../core/zod.ts';
 import { describeIssue } from '../core/project-file/describe-issue.ts';
 import { STORE_SCHEMAS, projectSchema } from '../core/project-file/record-schemas.ts';
 import type { Id } from '../core/records.ts';

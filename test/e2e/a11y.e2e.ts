@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSession } from './harness.ts';
 
 // axe-core is evaluated through the DevTools protocol, which the page's CSP does not govern, so the app's
 // policy stays as strict in this test as in use.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let session: Session;
+// Every test starts from a first run: the sample project alone (useSession).
+const current = useSession();
 let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
+beforeEach(async () => {
+  page = current.page;
   await page.evaluate(axeSource);
-});
-
-afterAll(async () => {
-  await session?.close();
 });
 
 interface AxeViolation {
@@ -80,6 +75,8 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('every control is reachable with the keyboard', async () => {
+    // The footer names the backend once the train worker has chosen it.
+    await page.locator('[data-testid="backend"]', { hasText: 'wasm' }).waitFor();
     const reached = new Set<string>();
     await page.locator('body').focus();
     for (let i = 0; i < 40; i++) {

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SWIFTSHADER_WEBGPU_FLAGS } from './chromium.ts';
-import { startSession, type Session } from './harness.ts';
-
-let session: Session | undefined;
-
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+import { useSession } from './harness.ts';
 
 async function chooseBackend(page: Page, choice: string, allowSoftware: boolean) {
   await page.getByText('Compute backend:').click();
@@ -22,10 +15,12 @@ async function chooseBackend(page: Page, choice: string, allowSoftware: boolean)
 
 const attempts = (page: Page) => page.getByTestId('backend-attempts').locator('li').allInnerTexts();
 
-describe('tfjs backend choice in the workers', () => {
+describe('tfjs backend choice in the train worker, with WebGPU on SwiftShader', () => {
+  const current = useSession({ flags: SWIFTSHADER_WEBGPU_FLAGS });
+
   it('initialises webgpu in a worker on the SwiftShader adapter when software adapters are allowed', async () => {
-    session = await startSession(SWIFTSHADER_WEBGPU_FLAGS);
-    const page = await session.open();
+    const page = current.page;
+    const problems = current.session.problems.length;
     await chooseBackend(page, 'webgpu', true);
     const footer = await page.locator('footer').innerText();
     expect(await page.getByTestId('backend').innerText(), footer).toBe('webgpu');
@@ -33,12 +28,11 @@ describe('tfjs backend choice in the workers', () => {
     expect(webgpu).toMatch(/^webgpu: in use/);
     // The worker computed a matmul on the GPU backend and the page checked it against the hand value.
     expect(await page.getByTestId('backend-self-test').innerText()).toBe('Self-test passed');
-    expect(session.problems).toEqual([]);
+    expect(current.session.problems.slice(problems)).toEqual([]);
   });
 
   it('skips the software WebGPU adapter and SwiftShader WebGL by default, and lands on wasm', async () => {
-    session = await startSession(SWIFTSHADER_WEBGPU_FLAGS);
-    const page = await session.open();
+    const page = current.page;
     await chooseBackend(page, 'auto', false);
     expect(await page.getByTestId('backend').innerText()).toBe('wasm');
     const [webgpu, webgl, wasm] = await attempts(page);
@@ -47,16 +41,21 @@ describe('tfjs backend choice in the workers', () => {
     expect(wasm).toMatch(/^wasm: in use/);
     expect(await page.getByTestId('backend-self-test').innerText()).toBe('Self-test passed');
   });
+});
+
+describe('tfjs backend choice in the train worker, without WebGPU', () => {
+  const current = useSession();
 
   it('falls back to wasm when WebGPU is unavailable', async () => {
-    session = await startSession();
-    const page = await session.open();
+    const page = current.page;
+    const { requests, server } = current.session;
+    const before = requests.length;
     await chooseBackend(page, 'auto', false);
     expect(await page.getByTestId('backend').innerText()).toBe('wasm');
     const [webgpu] = await attempts(page);
     expect(webgpu).toMatch(/^webgpu: skipped/);
     // The wasm binary was fetched from the app's own origin.
-    expect(session.requests.some((url) => url.startsWith(session!.server.url) && url.endsWith('.wasm'))).toBe(
+    expect(requests.slice(before).some((url) => url.startsWith(server.url) && url.endsWith('.wasm'))).toBe(
       true,
     );
   });

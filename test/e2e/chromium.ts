@@ -49,6 +49,9 @@ export async function launch(extraFlags: string[] = []): Promise<Browser> {
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
   });
+  // Playwright's default of 30 s per wait is short for a busy 2-core machine; a wait that times out still
+  // names the locator or event it waited for.
+  context.setDefaultTimeout(120_000);
   return {
     context,
     async close() {

@@ -75,3 +75,80 @@ export async function runFullLifecycle(page: Page): Promise<Record<string, strin
     out[(await item.getAttribute('data-stage'))!] = await item.innerText();
   return out;
 }
+
+/** A quick search: few configurations, a low epoch cap, and a budget that is never why a search stops. */
+export interface QuickSearch {
+  /** Configurations per family, for each of the Train tab's default families (1). */
+  configs?: number;
+  /** The epoch cap (3). */
+  epochs?: number;
+  /** The time budget in seconds (600: far more than a quick search takes, even on a loaded machine). */
+  budgetS?: number;
+}
+
+/** Opens the Train tab and fills in a random search with `search`'s settings, without starting it. */
+export async function fillQuickSearch(page: Page, search: QuickSearch = {}): Promise<void> {
+  const { configs = 1, epochs = 3, budgetS = 600 } = search;
+  await page.getByRole('tab', { name: 'Train' }).click();
+  await page.getByRole('radio', { name: 'Random' }).check();
+  await page.getByRole('spinbutton', { name: 'Configurations per family' }).fill(String(configs));
+  await page.getByRole('spinbutton', { name: 'Epoch cap' }).fill(String(epochs));
+  await page.getByRole('spinbutton', { name: 'Time budget (s)' }).fill(String(budgetS));
+}
+
+/**
+ * Presses Train on the Train tab of a page where no search has run yet, and waits for the search to end,
+ * however long the machine takes. Returns its status line; throws with the app's message when it did not
+ * finish, or when the time budget stopped it (a quick search's budget is meant never to).
+ */
+export async function runSearch(page: Page): Promise<string> {
+  const status = page.getByTestId('train-status');
+  const before = await status.getAttribute('data-status');
+  if (before !== 'idle')
+    throw new Error(`runSearch needs a page with no search run yet; the status is ${before}`);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page
+    .locator(
+      '[data-testid="train-status"]:is([data-status="done"], [data-status="cancelled"], [data-status="error"])',
+    )
+    .waitFor({ timeout: 600_000 });
+  const text = await status.innerText();
+  if ((await status.getAttribute('data-status')) !== 'done') {
+    const error = page.getByRole('alert');
+    const details = (await error.count()) ? await error.allInnerTexts() : [];
+    throw new Error(`The search did not finish: ${text} ${details.join(' ')}`.trim());
+  }
+  if (/time budget reached/.test(text)) throw new Error(`The time budget stopped the search: ${text}`);
+  return text;
+}
+
+/** A quick search (fillQuickSearch, then runSearch) on the saved problem card and recipe. */
+export async function trainQuickSearch(page: Page, search: QuickSearch = {}): Promise<string> {
+  await fillQuickSearch(page, search);
+  return runSearch(page);
+}
+
+/**
+ * Registers the run the Models tab suggests as model version `version` and makes it the champion; throws
+ * with the app's message when the registration did not give that version.
+ */
+export async function registerChampion(page: Page, version = 1): Promise<void> {
+  await page.getByRole('tab', { name: 'Models' }).click();
+  await page.getByRole('button', { name: 'Register as model version' }).click();
+  await page
+    .locator('[data-testid="models-message"], [data-testid="models-error"]')
+    .first()
+    .waitFor({ timeout: 120_000 });
+  const message = await page
+    .locator('[data-testid="models-message"], [data-testid="models-error"]')
+    .first()
+    .innerText();
+  if (message !== `Registered as model version ${version}.`)
+    throw new Error(`Registering did not give model version ${version}: ${message}`);
+  const row = page.getByTestId('versions').locator(`tr[data-version="${version}"]`);
+  await row.getByRole('button', { name: 'Make champion' }).click();
+  await row
+    .getByTestId('aliases')
+    .filter({ hasText: /^champion$/ })
+    .waitFor();
+}

@@ -1,11 +1,12 @@
 /**
  * The app side of the hostile-input suite (issue 9): every case of test/hostile/cases.ts is uploaded in
- * Chromium, one after another in one session. A stored case is read back from IndexedDB and compared cell by
- * cell; a refused case must name the problem in the page's alert and leave the number of stored datasets
- * unchanged. Each case is recorded for docs/RELIABILITY.md before it is asserted.
+ * Chromium, each from a fresh state (useSession: storage cleared, the app opened as on a first run). A stored
+ * case is read back from IndexedDB and compared cell by cell; a refused case must name the problem in the
+ * page's alert and leave the number of stored datasets unchanged. The view tests upload their own case
+ * first. Each case is recorded for docs/RELIABILITY.md before it is asserted.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   describeExpect,
   hostileCases,
@@ -18,24 +19,22 @@ import {
 import { recordCase } from '../reliability/record.ts';
 import { writeTemp } from './files.ts';
 import { saveRecipeAndSplit } from './flows.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession } from './harness.ts';
 
-let session: Session;
+const session = useSession();
 let page: Page;
-const dialogs: string[] = [];
+/** Dialogs the current test's page opened (an injected alert would be one). */
+let dialogs: string[] = [];
 
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
+beforeEach(async () => {
+  page = session.page;
+  dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
   await page.getByText('Import options').click();
-});
-
-afterAll(async () => {
-  await session?.close();
+  chosen = { ...DEFAULT_OPTIONS };
 });
 
 const tab = (name: string) => page.getByRole('tab', { name });
@@ -101,7 +100,8 @@ const DEFAULT_OPTIONS: Required<HostileOptions> = {
   header: 'auto',
   encoding: 'utf-8',
 };
-let current: Required<HostileOptions> = { ...DEFAULT_OPTIONS };
+/** What the Import options selects show now (a fresh page shows the defaults). */
+let chosen: Required<HostileOptions> = { ...DEFAULT_OPTIONS };
 
 /** Sets the Import options a case needs, touching only the selects that change. */
 async function setOptions(options: HostileOptions = {}) {
@@ -113,10 +113,10 @@ async function setOptions(options: HostileOptions = {}) {
     ['encoding', 'Encoding'],
   ];
   for (const [key, label] of selects) {
-    if (next[key] === current[key]) continue;
+    if (next[key] === chosen[key]) continue;
     await page.getByRole('combobox', { name: label, exact: true }).selectOption(next[key]);
   }
-  current = next;
+  chosen = next;
 }
 
 interface Outcome {
@@ -206,16 +206,18 @@ describe('hostile inputs uploaded in the app', () => {
   }
 });
 
-describe('hostile inputs in the Data, Profile and Problem views', () => {
-  // Each test starts on the Data tab (the dataset picker lives there), whatever the last one left.
-  afterEach(async () => {
-    await tab('Data').click();
-  });
+/** Uploads a case the view tests look at; it must be stored. */
+async function uploaded(id: string): Promise<string> {
+  const c = byId.get(id)!;
+  const outcome = await upload(c);
+  if (!outcome.stored) throw new Error(`${c.fileName} was not stored: ${outcome.observed}`);
+  await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({ label: c.fileName });
+  return c.fileName;
+}
 
+describe('hostile inputs in the Data, Profile and Problem views', () => {
   it('renders the <img onerror> header as text in the Data and Profile views, running nothing', async () => {
-    await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({
-      label: byId.get('xss-header')!.fileName,
-    });
+    await uploaded('xss-header');
     await setOptions({});
     await expect.poll(() => page.locator('thead th').nth(1).textContent()).toBe(XSS_HEADER);
     // Any element the header could have become: an <img src=x>, or anything with an onerror attribute.
@@ -240,8 +242,7 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
   });
 
   it('keeps the Data and Profile views usable with 10,000 columns, saying how many are shown', async () => {
-    const name = byId.get('ten-thousand-columns')!.fileName;
-    await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({ label: name });
+    await uploaded('ten-thousand-columns');
     await expect.poll(() => page.getByTestId('column-count').innerText()).toBe('10,000');
     const dataNote = await page.getByTestId('columns-capped').innerText();
     const headers = await page.locator('thead th').count();
@@ -260,9 +261,7 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
   });
 
   it('shows an all-missing column as 100% missing in the Profile view', async () => {
-    await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({
-      label: byId.get('all-missing-column')!.fileName,
-    });
+    await uploaded('all-missing-column');
     await tab('Profile').click();
     await page.getByTestId('profile-ready').waitFor();
     const card = await page.getByRole('article', { name: 'empty', exact: true }).innerText();
@@ -275,9 +274,7 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
   });
 
   it('says a one-class target cannot be a binary task, in the Problem view', async () => {
-    await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({
-      label: byId.get('one-class-target')!.fileName,
-    });
+    await uploaded('one-class-target');
     await tab('Problem').click();
     await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('y');
     const message = 'a binary task needs exactly 2 classes; "y" has 1.';
@@ -299,10 +296,7 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
   });
 
   it('refuses to train on a one-row dataset, naming the split sizes, and stores no run', async () => {
-    const file = byId.get('one-row')!.fileName;
-    const dataset = page.getByRole('combobox', { name: 'Dataset', exact: true });
-    if (!(await dataset.locator('option', { hasText: file }).count())) await upload(byId.get('one-row')!);
-    await dataset.selectOption({ label: file });
+    await uploaded('one-row');
     await tab('Problem').click();
     await page.getByRole('combobox', { name: 'Target column (what to predict)' }).selectOption('y');
     await page.getByText('Looplab guessed regression').waitFor();
@@ -311,9 +305,11 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
     await saveRecipeAndSplit(page);
     await tab('Train').click();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect
-      .poll(() => page.getByTestId('train-status').getAttribute('data-status'), { timeout: 60_000 })
-      .toMatch(/error|done/);
+    await page
+      .locator('[data-testid="train-status"]:is([data-status="error"], [data-status="done"])')
+      .waitFor({
+        timeout: 300_000,
+      });
     const alert = page.locator('[aria-labelledby="progress-heading"] [role="alert"]');
     const text = (await alert.count()) ? (await alert.innerText()).trim() : '(no error shown)';
     await tab('Runs').click();
@@ -338,8 +334,8 @@ describe('a file too large for the device', () => {
    * writes only some of the time; the write-time "storage is full" path is tested in faults.e2e.ts.
    */
   it('is refused before it is read, with a message naming its size and the limit; nothing is stored', async () => {
-    // The data worker exists after the uploads above; a tiny upload spawns it if it idled out.
-    if (!page.workers().some((w) => /data\.worker/.test(w.url()))) await upload(byId.get('one-column')!);
+    // A tiny upload first, so the data worker is running and its memory can be made small.
+    await upload(byId.get('one-column')!);
     for (const worker of page.workers().filter((w) => /data\.worker/.test(w.url())))
       await worker.evaluate(() => Object.defineProperty(navigator, 'deviceMemory', { value: 4 / 1024 }));
     const c: HostileCase = {

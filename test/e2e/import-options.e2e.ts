@@ -1,18 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeTemp } from './files.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession } from './harness.ts';
 
-let session: Session;
+// Every test starts from a first run: the sample project alone (useSession).
+const current = useSession();
 let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
-});
-
-afterAll(async () => {
-  await session?.close();
+beforeEach(async () => {
+  page = current.page;
 });
 
 const cells = (row: number) => page.locator(`tbody tr[aria-rowindex="${row + 1}"] td`).allInnerTexts();
@@ -51,7 +46,7 @@ describe('import options', () => {
   });
 
   it('reads a file without a header when told the first row is data', async () => {
-    await page.getByRole('combobox', { name: 'Rows with too few or too many fields' }).selectOption('keep');
+    await page.getByText('Import options').click();
     await page.getByRole('combobox', { name: 'First row' }).selectOption('no');
     await page.getByLabel('Choose a file…').setInputFiles(writeTemp('noheader.csv', 'x,y\nz,w\n'));
     await page.getByText('Stored noheader.csv: 2 rows.').waitFor();

@@ -8,23 +8,18 @@
 import { readFileSync, truncateSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeBundle } from '../../src/core/bundle/encode-bundle.ts';
 import { tinyBundle } from '../unit/bundle/bundle-fixture.ts';
 import { recordCase } from '../reliability/record.ts';
 import { writeTemp } from './files.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession } from './harness.ts';
 
-let session: Session;
+// Every test starts from a first run: the sample project alone (useSession).
+const current = useSession();
 let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
-});
-
-afterAll(async () => {
-  await session?.close();
+beforeEach(async () => {
+  page = current.page;
 });
 
 const projectNames = () =>

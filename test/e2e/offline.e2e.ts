@@ -1,21 +1,21 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generatedCsv, writeTemp } from './files.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession, type Session } from './harness.ts';
 
+// Each test starts from a first load (useSession): the service worker installs and claims the page then.
+const current = useSession();
 let session: Session;
 let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
+beforeEach(() => {
+  ({ session, page } = current);
 });
 
-afterAll(async () => {
-  await session?.close();
-});
+/** The service worker precaches the shell and claims the page on its first load. */
+const controlled = () =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
 
 describe('the installed app, offline', () => {
   it('serves a web app manifest with name, icons, theme and standalone display', async () => {
@@ -29,10 +29,7 @@ describe('the installed app, offline', () => {
   });
 
   it('works with the network off after the first load, with the stored data still there', async () => {
-    // The service worker precaches the shell and claims the page on first load.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 60_000,
-    });
+    await controlled();
     await page.getByLabel('Choose a file…').setInputFiles(writeTemp('before.csv', generatedCsv(10, 3)));
     await page.getByText('Stored before.csv: 10 rows.').waitFor();
 
@@ -54,10 +51,11 @@ describe('the installed app, offline', () => {
   });
 
   it('offers "Update available, reload" when a new version is published, and reloads into it', async () => {
+    await controlled();
     // Publish a "new build": any byte change in sw.js makes the browser install it as a waiting worker.
     appendFileSync(join(session.server.root, 'sw.js'), '\n// next build\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await page.getByText('An update of Looplab is available.').waitFor({ timeout: 60_000 });
+    await page.getByText('An update of Looplab is available.').waitFor({ timeout: 120_000 });
     const oldController = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
     expect(oldController).toBeDefined();
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);

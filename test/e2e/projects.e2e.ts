@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeTemp } from './files.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession } from './harness.ts';
 
-let session: Session;
+// Every test starts from a first run: the sample project alone (useSession).
+const current = useSession();
 let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
+beforeEach(() => {
+  page = current.page;
 });
 
-afterAll(async () => {
-  await session?.close();
-});
+async function createProject(name: string): Promise<void> {
+  await page.getByLabel('New project').fill(name);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect.poll(projectNames).toContain(name);
+}
 
 const nav = () => page.getByRole('navigation', { name: 'Projects' });
 const projectNames = () => nav().locator('li .open').allInnerTexts();
@@ -34,6 +35,7 @@ describe('projects', () => {
   });
 
   it('deletes a project only after confirmation', async () => {
+    await createProject('Churn Q4');
     await page.getByRole('button', { name: 'Delete Churn Q4' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete “Churn Q4”?' });
     await dialog.getByRole('button', { name: 'Keep it' }).click();
@@ -48,6 +50,7 @@ describe('projects', () => {
   });
 
   it('exports a project to one file and imports it back with the same data', async () => {
+    await createProject('Other');
     await nav().getByRole('button', { name: 'Sample: subscription churn', exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,21 +1,25 @@
+/**
+ * The first slice, end to end in real Chromium over the production build: the built-in sample project,
+ * uploads (file picker with progress, drop, cancel, empty, header-only, binary and hostile files), the
+ * virtualised preview, the storage and backend footers, and a load-to-profile flow that makes no request
+ * outside the origin and logs no error. Every test starts from a first run (useSession); the last two read
+ * the production build's files.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generatedCsv, writeTemp } from './files.ts';
-import { foreignRequests, startSession, type Session } from './harness.ts';
+import { E2E_DIST, foreignRequests, useSession } from './harness.ts';
 
-let session: Session;
+const current = useSession();
 let page: Page;
-
-beforeAll(async () => {
-  session = await startSession();
-  page = await session.open();
+beforeEach(() => {
+  page = current.page;
 });
 
-afterAll(async () => {
-  await session?.close();
-});
+/** A generous limit for a wait on a slow, loaded 2-core machine. */
+const WAIT = { timeout: 120_000 };
 
 const rowCount = () => page.getByTestId('row-count').innerText();
 const datasetNames = () =>
@@ -24,13 +28,13 @@ const datasetNames = () =>
 describe('the first slice, end to end', () => {
   it('opens with the built-in sample project and its 2,000-row churn table', async () => {
     await expect
-      .poll(() => page.locator('[aria-current="page"]').innerText())
+      .poll(() => page.locator('[aria-current="page"]').innerText(), WAIT)
       .toBe('Sample: subscription churn');
     expect(await datasetNames()).toEqual(['subscriptions-2025-06.csv', 'subscriptions-2025-07.csv']);
     expect(await rowCount()).toBe('2,000');
     expect(await page.getByTestId('column-count').innerText()).toBe('13');
     await expect
-      .poll(() => page.locator('tbody tr[aria-rowindex="2"] td').first().innerText())
+      .poll(() => page.locator('tbody tr[aria-rowindex="2"] td').first().innerText(), WAIT)
       .toBe('C00001');
   });
 
@@ -49,15 +53,19 @@ describe('the first slice, end to end', () => {
     const region = page.getByRole('region', { name: 'Rows of picked.csv' });
     await region.evaluate((el) => (el.scrollTop = el.scrollHeight));
     const lastRow = page.locator('tbody tr[aria-rowindex="300001"] td').first();
-    await expect.poll(() => lastRow.innerText()).toBe(String(299_999 * 6));
+    await expect.poll(() => lastRow.innerText(), WAIT).toBe(String(299_999 * 6));
     await region.evaluate((el) => (el.scrollTop = 0));
-    await expect.poll(() => page.locator('tbody tr[aria-rowindex="2"] td').first().innerText()).toBe('0');
+    await expect
+      .poll(() => page.locator('tbody tr[aria-rowindex="2"] td').first().innerText(), WAIT)
+      .toBe('0');
 
     await page.reload();
     await page.locator('[data-ready="true"]').waitFor();
     await page.getByRole('combobox', { name: 'Dataset', exact: true }).selectOption({ label: 'picked.csv' });
     expect(await rowCount()).toBe('300,000');
-    await expect.poll(() => page.locator('tbody tr[aria-rowindex="2"] td').nth(5).innerText()).toBe('5');
+    await expect
+      .poll(() => page.locator('tbody tr[aria-rowindex="2"] td').nth(5).innerText(), WAIT)
+      .toBe('5');
   });
 
   it('uploads a file dropped on the drop zone', async () => {
@@ -70,11 +78,13 @@ describe('the first slice, end to end', () => {
     await page.getByText('Stored dropped.csv: 2 rows.').waitFor();
     expect(await page.getByTestId('column-count').innerText()).toBe('2');
     await expect
-      .poll(() => page.locator('tbody tr[aria-rowindex="3"] td').allInnerTexts())
+      .poll(() => page.locator('tbody tr[aria-rowindex="3"] td').allInnerTexts(), WAIT)
       .toEqual(['bob', '2']);
   });
 
   it('cancels a long upload: the state shows cancelled and nothing is stored', async () => {
+    // On a first run the datasets are the sample project's two.
+    await expect.poll(datasetNames, WAIT).toEqual(['subscriptions-2025-06.csv', 'subscriptions-2025-07.csv']);
     const before = await datasetNames();
     const file = writeTemp('huge.csv', generatedCsv(2_500_000, 8));
     await page.getByLabel('Choose a file…').setInputFiles(file);
@@ -100,7 +110,7 @@ describe('the first slice, end to end', () => {
     for (const [name, content, message] of cases) {
       await page.getByLabel('Choose a file…').setInputFiles(writeTemp(name, content));
       const alert = page.getByRole('alert').filter({ hasText: name });
-      await expect.poll(() => alert.innerText()).toContain(message);
+      await expect.poll(() => alert.innerText(), WAIT).toContain(message);
     }
   });
 
@@ -115,26 +125,38 @@ describe('the first slice, end to end', () => {
 
   it('shows storage usage and quota, having asked for persistent storage', async () => {
     await expect
-      .poll(() => page.getByTestId('storage').innerText())
+      .poll(() => page.getByTestId('storage').innerText(), WAIT)
       .toMatch(/^Storage: [\d.]+ [KMG]?B of [\d.]+ [KMGT]?B/);
     // Headless Chromium answers persist() without a prompt; the footer says which answer it gave.
     expect(await page.getByTestId('storage').innerText()).toMatch(/\((persistent|may be evicted)\)/);
   });
 
   it('shows the compute backend chosen by the workers', async () => {
-    await expect.poll(() => page.getByTestId('backend').innerText(), { timeout: 60_000 }).toBe('wasm');
+    await expect.poll(() => page.getByTestId('backend').innerText(), WAIT).toBe('wasm');
   });
 
-  it('made no request to any origin but its own, and logged no error or CSP violation', () => {
-    expect(session.requests.length).toBeGreaterThan(5);
-    expect(foreignRequests(session.requests)).toEqual([]);
-    expect(session.problems).toEqual([]);
+  it('loads, stores an upload and profiles it with no request to any origin but its own, and logs no error or CSP violation', async () => {
+    // Only what this test does: the file's other tests made their own requests.
+    const requestsBefore = current.session.requests.length;
+    const problemsBefore = current.session.problems.length;
+    page = await current.reopen();
+    await page.getByLabel('Choose a file…').setInputFiles(writeTemp('small.csv', generatedCsv(500, 6)));
+    await page.getByText('Stored small.csv: 500 rows.').waitFor();
+    await page.getByRole('tab', { name: 'Profile' }).click();
+    await page.getByTestId('profile-ready').waitFor();
+    await expect.poll(() => page.getByTestId('backend').innerText(), WAIT).toBe('wasm');
+    const requests = current.session.requests.slice(requestsBefore);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(foreignRequests(requests)).toEqual([]);
+    expect(current.session.problems.slice(problemsBefore)).toEqual([]);
   });
 });
 
-describe('the production build', () => {
+// The build these tests serve: the production build plus the test hooks (test/unit/build/bundle-size.test.ts
+// checks the production build itself).
+describe('the built app', () => {
   it('keeps tfjs out of the main bundle: only workers load it', () => {
-    const dist = join(import.meta.dirname, '../../dist');
+    const dist = E2E_DIST;
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     const entries = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(entries.length).toBeGreaterThan(0);
@@ -145,7 +167,7 @@ describe('the production build', () => {
   });
 
   it('ships a Content-Security-Policy with no remote origin and no JavaScript eval', () => {
-    const html = readFileSync(join(import.meta.dirname, '../../dist/index.html'), 'utf8');
+    const html = readFileSync(join(E2E_DIST, 'index.html'), 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
     expect(csp).toBeDefined();
     const directives = Object.fromEntries(

@@ -37,7 +37,9 @@ export async function serveBuild(
   try {
     statSync(join(dist, 'index.html'));
   } catch {
-    throw new Error('dist/index.html is missing: run "npm run build" first (npm run test:e2e does).');
+    throw new Error(
+      `${dist}/index.html is missing: build it first (npm run test:e2e runs vite build --mode e2e --outDir dist-e2e).`,
+    );
   }
   cpSync(dist, root, { recursive: true });
   const server: Server = createServer((req, res) => {

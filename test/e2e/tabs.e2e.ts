@@ -1,26 +1,26 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordCase } from '../reliability/record.ts';
 import { generatedCsv, writeTemp } from './files.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession } from './harness.ts';
 
-let session: Session | undefined;
+// Each test starts from a first run in one tab (useSession) and opens its second tab itself.
+const current = useSession();
 
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+async function secondTab(): Promise<Page> {
+  const second = await current.session.browser.context.newPage();
+  await second.goto(current.session.server.url);
+  await second.locator('[data-ready="true"]').waitFor();
+  return second;
+}
 
 const projectNames = (page: Page) =>
   page.getByRole('navigation', { name: 'Projects' }).locator('li .open').allInnerTexts();
 
 describe('two tabs', () => {
   it('shows a project created in one tab in the other', async () => {
-    session = await startSession();
-    const first = await session.open();
-    const second = await session.browser.context.newPage();
-    await second.goto(session.server.url);
-    await second.locator('[data-ready="true"]').waitFor();
+    const first = current.page;
+    const second = await secondTab();
 
     await first.getByLabel('New project').fill('Made in tab one');
     await first.getByRole('button', { name: 'Create' }).click();
@@ -28,11 +28,8 @@ describe('two tabs', () => {
   });
 
   it('shows a rename and an upload made in one tab in the other', async () => {
-    session = await startSession();
-    const first = await session.open();
-    const second = await session.browser.context.newPage();
-    await second.goto(session.server.url);
-    await second.locator('[data-ready="true"]').waitFor();
+    const first = current.page;
+    const second = await secondTab();
     const datasets = (page: Page) =>
       page.getByRole('combobox', { name: 'Dataset', exact: true }).locator('option').allInnerTexts();
 
@@ -64,11 +61,10 @@ describe('two tabs', () => {
   });
 
   it('lets a schema upgrade in another tab proceed: the old tab closes its connection and says why', async () => {
-    session = await startSession();
-    const old = await session.open();
-    const upgrader = await session.browser.context.newPage();
+    const old = current.page;
+    const upgrader = await current.session.browser.context.newPage();
     await upgrader.goto('about:blank');
-    await upgrader.goto(session.server.url + 'icon.svg');
+    await upgrader.goto(current.session.server.url + 'icon.svg');
     // A newer build opening the database at a higher version. It must not hang waiting for the old tab.
     const upgraded = await upgrader.evaluate(
       () =>
@@ -94,7 +90,7 @@ describe('two tabs', () => {
       .filter({ hasText: /Reload to continue/ })
       .last();
     const said = await reload
-      .waitFor({ timeout: 10_000 })
+      .waitFor({ timeout: 60_000 })
       .then(() => reload.innerText())
       .catch(() => 'no message');
     recordCase({

@@ -1,25 +1,19 @@
 /**
  * Issue 15: wrong answers a newcomer met in ten minutes, each checked in Chromium where it was seen. Every
- * test starts from a fresh browser profile (the sample project, created on first run) and runs the full
- * lifecycle on it first, so no test depends on another.
+ * test starts from a fresh state (useSession: storage cleared, the sample project created as on a first
+ * run) and most run the full lifecycle on it first, so no test depends on another.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_PROJECT, generateChurnNextMonthCsv } from '../../src/core/sample/index.ts';
 import { writeTemp } from './files.ts';
 import { runFullLifecycle, saveRecipeAndSplit } from './flows.ts';
-import { startSession, type Session } from './harness.ts';
+import { useSession } from './harness.ts';
 
-let session: Session;
+const current = useSession();
 let page: Page;
-
-beforeEach(async () => {
-  session = await startSession();
-  page = await session.open();
-});
-
-afterEach(async () => {
-  await session?.close();
+beforeEach(() => {
+  page = current.page;
 });
 
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });

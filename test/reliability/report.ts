@@ -18,6 +18,19 @@ const SOAK = join(ROOT, 'bench/out/soak.json');
 const OUT = join(ROOT, 'docs/RELIABILITY.md');
 const AREAS = ['Hostile input', 'Faults', 'Imports', 'Security'] as const;
 
+/** What an area's cases prove, above its table. */
+const AREA_NOTES: Partial<Record<(typeof AREAS)[number], string[]>> = {
+  Faults: [
+    'The page is closed (or a worker crashed, or the disk made full) while the work is held at a known',
+    "point by a test barrier (`workers/test-hooks.ts`, compiled into the tests' build only), never at a",
+    'moment in time: the worker says it is held, then the test acts. `LOOPLAB_FAULT_SEED` chooses the point',
+    'of each kind (ingest: first chunk parsed, or all parsed; replay: a log batch stored, or a deployment',
+    'change stored; retrain: the run stored running, finished, or its version registered), and each row',
+    'names the point it used and asserts what that point promises.',
+    '',
+  ],
+};
+
 if (process.argv[2] === 'clean') {
   rmSync(RELIABILITY_DIR, { recursive: true, force: true });
   process.exit(0);
@@ -56,13 +69,8 @@ for (const area of AREAS) {
     .filter((e) => e.area === area)
     .sort((a, b) => a.case.localeCompare(b.case) || a.surface.localeCompare(b.surface));
   if (inArea.length === 0) continue;
-  lines.push(
-    '',
-    `## ${area}`,
-    '',
-    '| case | surface | expected | observed | result |',
-    '|---|---|---|---|---|',
-  );
+  lines.push('', `## ${area}`, '', ...(AREA_NOTES[area] ?? []));
+  lines.push('| case | surface | expected | observed | result |', '|---|---|---|---|---|');
   for (const e of inArea)
     lines.push(
       `| ${cell(e.case)} | ${e.surface} | ${cell(e.expected)} | ${cell(e.observed)} | ${e.pass ? 'pass' : '**FAIL**'} |`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION } from './model-bundle.ts';
 
 export const BUNDLE_MANIFEST_FILE = 'manifest.json';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { fittedPipelineSchema } from '../features/index.ts';
 import type { ModelArtifact } from '../models/model-artifact.ts';
 import { MODEL_FAMILIES } from '../models/model-params.ts';

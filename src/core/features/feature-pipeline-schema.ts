@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { DATE_PARTS } from './feature-spec.ts';
 import { featureSpecSchema } from './feature-spec-schema.ts';
 import { FeatureValidationError, toFeatureIssues, type FeatureIssue } from './feature-validation-error.ts';

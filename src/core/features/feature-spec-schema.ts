@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { DATE_PARTS, type FeatureSpec, type FeatureTransform } from './feature-spec.ts';
 import { FeatureValidationError, toFeatureIssues } from './feature-validation-error.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod.ts';
 
 /** One problem with a feature spec or a fitted pipeline, pointing at the field. */
 export interface FeatureIssue {

@@ -1,4 +1,4 @@
-import type { MonitorSettings } from './monitor-settings.ts';
+import type { MonitorSettings } from './monitor-defaults.ts';
 
 /** What the alert rules look at: the newest judged window's figures (any may be absent). */
 export interface AlertInputs {

@@ -1,58 +1,37 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
+import { DEFAULT_MONITOR_SETTINGS as D, type MonitorSettings } from './monitor-defaults.ts';
 
-/**
- * A project's monitoring settings (LIFECYCLE §7–8), stored on the project record. Every field has the
- * spec's default, so a project that never opened the settings monitors sensibly.
- */
+export { retentionCutoff, type MonitorSettings } from './monitor-defaults.ts';
+
+/** The stored settings' schema: every field defaults to the spec's value (monitor-defaults.ts). */
 export const monitorSettingsSchema = z.object({
-  /** Length of one monitoring window. */
   windowMinutes: z
     .number()
     .positive()
     .max(7 * 24 * 60)
-    .default(60),
-  /** Prediction-log entries older than this are pruned (never inside a window in use). */
-  retentionDays: z.number().positive().max(3650).default(30),
-  /** A window with fewer rows than this is reported, with a warning, but not judged. */
-  minWindowRows: z.number().int().min(1).default(30),
+    .default(D.windowMinutes),
+  retentionDays: z.number().positive().max(3650).default(D.retentionDays),
+  minWindowRows: z.number().int().min(1).default(D.minWindowRows),
   alerts: z
     .object({
-      p95LatencyMs: z.number().nonnegative().default(200),
-      /** Share of counted features drifting. */
-      driftShare: z.number().min(0).max(1).default(0.5),
-      featurePsi: z.number().nonnegative().default(0.2),
-      /** Change of the binary positive rate against training, in percentage points. */
-      positiveRatePoints: z.number().nonnegative().default(10),
-      /** Alert when a realised metric misses the problem card's target. */
-      realisedBelowTarget: z.boolean().default(true),
-      /** Show browser notifications (only once the user allowed them). */
-      notify: z.boolean().default(false),
+      p95LatencyMs: z.number().nonnegative().default(D.alerts.p95LatencyMs),
+      driftShare: z.number().min(0).max(1).default(D.alerts.driftShare),
+      featurePsi: z.number().nonnegative().default(D.alerts.featurePsi),
+      positiveRatePoints: z.number().nonnegative().default(D.alerts.positiveRatePoints),
+      realisedBelowTarget: z.boolean().default(D.alerts.realisedBelowTarget),
+      notify: z.boolean().default(D.alerts.notify),
     })
-    .default({
-      p95LatencyMs: 200,
-      driftShare: 0.5,
-      featurePsi: 0.2,
-      positiveRatePoints: 10,
-      realisedBelowTarget: true,
-      notify: false,
-    }),
+    .default({ ...D.alerts }),
   retrain: z
     .object({
-      /** Retrain when this many days passed since the last retrain (checked whenever the app opens); 0 = off. */
-      scheduleDays: z.number().nonnegative().default(0),
-      /** Retrain when a drift alert fires. */
-      onDriftAlert: z.boolean().default(false),
-      /** Retrain when this many new labelled rows arrived; 0 = off. */
-      newLabels: z.number().int().nonnegative().default(0),
-      /** Milliseconds since the epoch of the last retrain (any trigger), for the schedule. */
-      lastRun: z.number().nonnegative().default(0),
-      /** How a better challenger is deployed. */
-      deployAs: z.enum(['shadow', 'canary']).default('shadow'),
+      scheduleDays: z.number().nonnegative().default(D.retrain.scheduleDays),
+      onDriftAlert: z.boolean().default(D.retrain.onDriftAlert),
+      newLabels: z.number().int().nonnegative().default(D.retrain.newLabels),
+      lastRun: z.number().nonnegative().default(D.retrain.lastRun),
+      deployAs: z.enum(['shadow', 'canary']).default(D.retrain.deployAs),
     })
-    .default({ scheduleDays: 0, onDriftAlert: false, newLabels: 0, lastRun: 0, deployAs: 'shadow' }),
-});
-
-export type MonitorSettings = z.infer<typeof monitorSettingsSchema>;
+    .default({ ...D.retrain }),
+}) satisfies z.ZodType<MonitorSettings>;
 
 /** The stored settings with defaults filled in; anything invalid falls back to the defaults, field by field. */
 export function readMonitorSettings(stored: unknown): MonitorSettings {
@@ -65,21 +44,4 @@ export function readMonitorSettings(stored: unknown): MonitorSettings {
     if (typeof top === 'string') delete clean[top];
   }
   return monitorSettingsSchema.parse(clean);
-}
-
-/**
- * What the retention setting prunes: log entries before `before`, but none from `keepSince` on, the start
- * of the window in use (the newest one, which drift and alerts judge), whatever the retention says.
- */
-export function retentionCutoff(
-  settings: Pick<MonitorSettings, 'retentionDays' | 'windowMinutes'>,
-  newestEntry: number | undefined,
-  now: number,
-): { before: number; keepSince: number } {
-  const windowMs = settings.windowMinutes * 60_000;
-  const newest = newestEntry ?? now;
-  return {
-    before: now - settings.retentionDays * 24 * 60 * 60 * 1000,
-    keepSince: Math.floor(newest / windowMs) * windowMs,
-  };
 }

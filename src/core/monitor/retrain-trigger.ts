@@ -1,4 +1,4 @@
-import type { MonitorSettings } from './monitor-settings.ts';
+import type { MonitorSettings } from './monitor-defaults.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

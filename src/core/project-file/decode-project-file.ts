@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { z } from 'zod';
+import type { z } from '../zod.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { describeIssue } from './describe-issue.ts';
 import { formatSize } from './format-size.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod.ts';
 
 const ARTICLE_TYPES: Record<string, string> = {
   int: 'an integer',

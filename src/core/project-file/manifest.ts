@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { SNAPSHOT_STORES } from './project-snapshot.ts';
 
 /** The `format` every Looplab project manifest carries; anything else is some other program's zip. */

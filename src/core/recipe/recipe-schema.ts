@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { COLUMN_TYPES } from '../table/raw-table.ts';
 import { RecipeValidationError, type RecipeIssue } from './recipe-error.ts';
 import type { OutlierRule, Recipe, RecipeStep } from './recipe-step.ts';
