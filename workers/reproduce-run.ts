@@ -1,3 +1,4 @@
+import type { ModelArtifact } from '../src/core/models/model-artifact.ts';
 import type { BackendReport } from '../src/core/compute/backend-policy.ts';
 import type { ReproduceSummary, TrainEvent } from '../src/core/experiment/index.ts';
 import { pipelineVersion } from '../src/core/features/index.ts';
@@ -81,9 +82,10 @@ export async function reproduceRun(
       },
       params,
       original.seed,
-      original.history.length,
+      params.refit ? params.epochs : original.history.length,
       metric,
       (record) => emit({ type: 'epoch', runId: run.id, trial: 0, record }),
+      (original.artifact as unknown as ModelArtifact | undefined)?.members,
     );
     const finished: RunRecord = {
       ...run,

@@ -31,10 +31,11 @@ commands:
   env                print the Node, tfjs and backend in use (tfjs runs on wasm under Node)
   run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] [--seed N]
                      [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu]
-                     [--strategy grid|random] [--trials N] [--max-epochs N] [--no-header]
-                     [--sensitive <col>] [--seeds K] [--card <out.md|out.html>] [--bundle <out.zip>]
-                     [--keep-missing]
-                     define, clean (suggested recipe), split, build features, search the model families,
+                     [--families gbdt,linear,mlp,ensemble] [--strategy auto|grid|random] [--trials N]
+                     [--max-epochs N] [--no-header] [--sensitive <col>] [--seeds K]
+                     [--card <out.md|out.html>] [--bundle <out.zip>] [--keep-missing]
+                     define, clean (suggested recipe), split, build features, search the model families
+                     (auto: 5-fold CV below 20,000 rows, refit, greedy ensemble; grid/random: halving),
                      and print the leaderboard with validation and test metrics
   score <bundle.zip> <file.csv>
                      score every row with a model bundle (written by run --bundle); predictions CSV on stdout
@@ -83,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (process.env.LOOPLAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.stderr.write(`looplab ${name}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return error instanceof UsageError ? 2 : 1;
   }

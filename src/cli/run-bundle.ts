@@ -14,7 +14,7 @@ import { higherIsBetter } from '../core/metrics/higher-is-better.ts';
 import { predictArtifact } from '../core/models/predict-artifact.ts';
 import type { TrialResult } from '../core/models/trial-result.ts';
 import type { ProblemCard } from '../core/problem/problem-card.ts';
-import { RECORD_SCHEMA_VERSION, type RunRecord } from '../core/records.ts';
+import { RECORD_SCHEMA_VERSION, type RunLineage, type RunRecord } from '../core/records.ts';
 import { recipeVersion } from '../core/recipe/index.ts';
 import type { RawTable } from '../core/table/raw-table.ts';
 
@@ -30,6 +30,7 @@ export async function writeRunBundle(
   best: TrialResult,
   table: RawTable,
   dataset: { file: string; sha256: string; appVersion: string; backend: string },
+  selection?: RunLineage['selection'],
 ): Promise<string> {
   const target = plan.features.target;
   const types = new Map(plan.analysis.profile.columns.map((c) => [c.name, c.type]));
@@ -88,6 +89,7 @@ export async function writeRunBundle(
       pipelineVersion: pipelineVersion(data.fitted),
       testRowsHash: data.split.testRowsHash,
       rows: { train: data.train.rows, validation: data.validation.rows, test: data.test.rows },
+      ...(selection ? { selection } : {}),
     },
     metric: plan.metric,
     score: best.score,

@@ -7,9 +7,11 @@ import {
   noScoredModelError,
 } from '../core/experiment/index.ts';
 import { keepMissingNumbers } from '../core/features/index.ts';
-import { MODEL_FAMILIES } from '../core/models/index.ts';
+import type { TrialResult } from '../core/models/trial-result.ts';
 import type { TaskType } from '../core/problem/problem-card.ts';
-import { searchModels } from '../ml/search-models.ts';
+import type { RunLineage } from '../core/records.ts';
+import { autoSearch, type AutoSearchOutcome } from '../ml/auto-search.ts';
+import { searchModels, type SearchOutcome } from '../ml/search-models.ts';
 import { UsageError } from './main.ts';
 import { parseOptions } from './profile-command.ts';
 import { readTable } from './read-table.ts';
@@ -20,7 +22,7 @@ import { initNodeBackend } from './tf-node.ts';
 const USAGE =
   'usage: looplab run <file.csv> --target <col> [--task binary|multiclass|regression] [--positive <value>] ' +
   '[--seed N] [--budget-s N] [--drop <col,col>] [--test-rows <file.json>] [--backend wasm|cpu] ' +
-  '[--strategy grid|random] [--trials N] [--max-epochs N] [--no-header] [--sensitive <col>] [--seeds K] ' +
+  '[--families gbdt,linear,mlp,ensemble] [--strategy auto|grid|random] [--trials N] [--max-epochs N] [--no-header] [--sensitive <col>] [--seeds K] ' +
   '[--card <out.md|out.html>] [--bundle <out.zip>] [--keep-missing]';
 
 /** The app version from package.json, written into bundles. */
@@ -57,6 +59,7 @@ export async function runCommand(args: string[]) {
       'test-rows',
       'backend',
       'strategy',
+      'families',
       'trials',
       'max-epochs',
       'sensitive',
@@ -79,9 +82,10 @@ export async function runCommand(args: string[]) {
   const backendName = (options.backend as string | undefined) ?? 'wasm';
   if (backendName !== 'wasm' && backendName !== 'cpu')
     throw new UsageError(`--backend must be wasm or cpu. ${USAGE}`);
-  const strategy = (options.strategy as string | undefined) ?? 'grid';
-  if (strategy !== 'grid' && strategy !== 'random')
-    throw new UsageError(`--strategy must be grid or random. ${USAGE}`);
+  const strategy = (options.strategy as string | undefined) ?? 'auto';
+  if (strategy !== 'auto' && strategy !== 'grid' && strategy !== 'random')
+    throw new UsageError(`--strategy must be auto, grid or random. ${USAGE}`);
+  const families = parseFamilies(options.families);
   const trials = integer(options.trials, 'trials', 8);
   const maxEpochs =
     options['max-epochs'] === undefined ? undefined : integer(options['max-epochs'], 'max-epochs', 0);
@@ -125,28 +129,37 @@ export async function runCommand(args: string[]) {
     plan.recipe.steps.flatMap((step) => (step.kind === 'drop-columns' ? step.columns : [])),
   );
   const backend = await initNodeBackend(backendName);
-  const outcome = await searchModels(
-    {
-      task: plan.task,
-      classes: data.classes,
-      cols: data.cols,
-      train: data.train,
-      validation: data.validation,
-      test: data.test,
-      featureNames: data.fitted.outputs,
-    },
-    {
-      families: [...MODEL_FAMILIES],
-      strategy,
-      randomTrials: trials,
-      ...(maxEpochs !== undefined ? { maxEpochs } : {}),
-      budgetMs: budgetS * 1000,
-      seed,
-      metric: plan.metric,
-      halving: true,
-      scoreTest: 'all',
-    },
-  );
+  const searchData = {
+    task: plan.task,
+    classes: data.classes,
+    cols: data.cols,
+    train: data.train,
+    validation: data.validation,
+    test: data.test,
+    featureNames: data.fitted.outputs,
+  };
+  const outcome: SearchOutcome | AutoSearchOutcome =
+    strategy === 'auto'
+      ? await autoSearch(searchData, {
+          families: ['baseline', ...families],
+          budgetMs: budgetS * 1000,
+          seed,
+          metric: plan.metric,
+          scoreTest: 'all',
+          ...(maxEpochs !== undefined ? { maxEpochs } : {}),
+        })
+      : await searchModels(searchData, {
+          families: ['baseline', ...families.filter((f) => f !== 'ensemble')],
+          strategy,
+          randomTrials: trials,
+          ...(maxEpochs !== undefined ? { maxEpochs } : {}),
+          budgetMs: budgetS * 1000,
+          seed,
+          metric: plan.metric,
+          halving: true,
+          scoreTest: 'all',
+        });
+  if ('stopReason' in outcome) console.error(describeStop(outcome as AutoSearchOutcome, budgetS));
   const keys = plan.task === 'regression' ? REGRESSION_KEYS : CLASSIFICATION_KEYS;
   const pick = (metrics: Record<string, number> | undefined) =>
     Object.fromEntries(keys.map((k) => [k, metrics?.[k] ?? null]));
@@ -163,6 +176,18 @@ export async function runCommand(args: string[]) {
       epochs: r.history.length,
       bestEpoch: r.bestEpoch,
       pruned: r.pruned,
+      ...(r.cv
+        ? { cv: { mean: round(r.cv.mean), std: round(r.cv.std), folds: r.cv.scores.map(round) } }
+        : {}),
+      ...(r.refit ? { refit: r.refit } : {}),
+      ...(r.artifact.members
+        ? {
+            members: r.artifact.members.map((m) => ({
+              model: m.artifact.params.family,
+              weight: round(m.weight),
+            })),
+          }
+        : {}),
       score: r.score,
     }))
     .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
@@ -170,12 +195,20 @@ export async function runCommand(args: string[]) {
   if (!best) throw noScoredModelError(data, plan.metric);
   const bundlePath =
     typeof options.bundle === 'string'
-      ? await writeRunBundle(options.bundle, plan, data, best, table, {
-          file,
-          sha256: result.sha256,
-          appVersion: appVersion(),
-          backend,
-        })
+      ? await writeRunBundle(
+          options.bundle,
+          plan,
+          data,
+          best,
+          table,
+          {
+            file,
+            sha256: result.sha256,
+            appVersion: appVersion(),
+            backend,
+          },
+          selectionOf(outcome, best),
+        )
       : undefined;
   const evaluation = await runEvaluation(plan, data, outcome, table, {
     seed,
@@ -201,14 +234,77 @@ export async function runCommand(args: string[]) {
       halving: true,
       budgetS,
       stoppedByBudget: outcome.stoppedByBudget,
+      ...('stopReason' in outcome
+        ? {
+            stopReason: (outcome as AutoSearchOutcome).stopReason,
+            selection: (outcome as AutoSearchOutcome).selection,
+            trials: outcome.results.length,
+          }
+        : {}),
       skipped: outcome.skipped,
       ...(outcome.refusedFamilies.length ? { refusedFamilies: outcome.refusedFamilies } : {}),
     },
     leaderboard: leaderboard.map(({ score: _score, ...entry }) => entry),
-    best: { model: best.params.family, params: best.params, test: pick(best.test) },
+    best: {
+      model: best.params.family,
+      params: best.params,
+      test: pick(best.test),
+      ...(best.cv ? { cv: { mean: round(best.cv.mean), std: round(best.cv.std) } } : {}),
+      ...(best.refit ? { refit: best.refit } : {}),
+    },
     ...evaluation,
     ...(bundlePath ? { bundle: bundlePath } : {}),
   };
+}
+
+/** The lineage's note of how the best model was chosen, and whether it was refit on every non-test row. */
+function selectionOf(outcome: SearchOutcome | AutoSearchOutcome, best: TrialResult): RunLineage['selection'] {
+  if (!('selection' in outcome)) return { method: 'holdout', refit: false };
+  const refit = best.refit !== undefined && 'rows' in best.refit;
+  return {
+    method: outcome.selection.method,
+    ...(outcome.selection.method === 'cv' ? { folds: outcome.selection.folds } : {}),
+    refit,
+    ...(refit ? { refitRows: (best.refit as { rows: number }).rows } : {}),
+  };
+}
+
+/** Why the automatic search stopped, in a line for stderr. */
+export function describeStop(outcome: AutoSearchOutcome, budgetS: number): string {
+  const why = {
+    budget: `the ${budgetS} s budget ran out`,
+    'no-improvement': 'the best score did not improve over the last trials',
+    target: "the card's target was reached",
+    exhausted: 'every candidate was tried',
+    'max-trials': 'the trial limit was reached',
+  }[outcome.stopReason];
+  const how =
+    outcome.selection.method === 'cv'
+      ? `${outcome.selection.folds}-fold cross-validation on ${outcome.selection.rows} rows`
+      : `the ${outcome.selection.rows} validation rows`;
+  return `search stopped: ${why} (${outcome.results.length} runs compared by ${how}).`;
+}
+
+/** The CLI's metric figures to 4 significant decimals. */
+function round(x: number): number {
+  return Number(x.toFixed(4));
+}
+
+const SEARCHABLE = ['gbdt', 'linear', 'mlp', 'ensemble'] as const;
+
+/** `--families gbdt,linear` (PyCaret's `include=`): the families searched, default all; the baseline always. */
+export function parseFamilies(value: string | true | undefined): (typeof SEARCHABLE)[number][] {
+  if (value === undefined) return [...SEARCHABLE];
+  const names = String(value)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(SEARCHABLE as readonly string[]).includes(n));
+  if (value === true || names.length === 0 || unknown.length)
+    throw new UsageError(
+      `--families: ${unknown.length ? `unknown ${unknown.map((n) => `"${n}"`).join(', ')}; ` : ''}choose from ${SEARCHABLE.join(', ')}. ${USAGE}`,
+    );
+  return [...new Set(names)] as (typeof SEARCHABLE)[number][];
 }
 
 function integer(value: string | true | undefined, name: string, fallback: number): number {

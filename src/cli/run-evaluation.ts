@@ -234,7 +234,13 @@ async function seedStability(
   const k = options.seeds!;
   const seeds = [best.seed];
   for (let i = 1; i < k; i++) seeds.push(createRng(options.seed).fork(`stability ${i}`).uint32());
-  const epochs = best.params.family === 'baseline' ? 0 : Math.max(1, best.history.length);
+  // A refit trains for exactly its recorded count; a searched run for the epochs its history shows.
+  const epochs =
+    best.params.family === 'baseline'
+      ? 0
+      : best.params.refit
+        ? best.params.epochs
+        : Math.max(1, best.history.length);
   const params = { ...best.params, epochs };
   const training = {
     task: plan.task,
@@ -245,7 +251,15 @@ async function seedStability(
   };
   const perSeed: { seed: number; test: Record<string, number> }[] = [];
   for (const seed of seeds) {
-    const run = await retrainRun(training, params, seed, epochs, plan.metric);
+    const run = await retrainRun(
+      training,
+      params,
+      seed,
+      epochs,
+      plan.metric,
+      undefined,
+      best.artifact.members,
+    );
     const output = await predictNetwork(run.artifact, data.test.x, data.test.rows);
     const metrics = evaluateOutput(plan.task, output, data.test.y);
     const test: Record<string, number> = {};

@@ -119,6 +119,12 @@ export interface RunLineage {
    * `buildAppendedData`), which is how its data is rebuilt for evaluation, parity and packaging.
    */
   appended?: { datasetId: Id; datasetSha256: string }[];
+  /**
+   * How the model was chosen and what it trained on (issue 17): k-fold cross-validation on the train and
+   * validation rows, or the validation rows alone; `refit` when the model in the run (and its bundle) was
+   * then refit on all `refitRows` non-test rows.
+   */
+  selection?: { method: 'cv' | 'holdout'; folds?: number; refit: boolean; refitRows?: number };
 }
 
 export interface RunRecord extends ProjectScoped {

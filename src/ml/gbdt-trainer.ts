@@ -1,5 +1,6 @@
 import { fitGbdt, predictGbdt, type GbdtModel } from '../core/gbdt/index.ts';
 import type { GbdtParams } from '../core/gbdt/gbdt-params.ts';
+import { balancedWeights } from '../core/models/fit-linear.ts';
 import type { ModelArtifact } from '../core/models/model-artifact.ts';
 import type { ModelParams } from '../core/models/model-params.ts';
 import type { ModelOutput } from '../core/models/model-output.ts';
@@ -65,6 +66,9 @@ export class GbdtTrainer {
       params: gbdtParamsOf(this.#params),
       seed: this.#seed,
       ...(signal ? { signal } : {}),
+      ...(this.#params.classWeight === 'balanced' && data.task !== 'regression'
+        ? { sampleWeight: balancedWeights(data.train.y, data.classes) }
+        : {}),
       onIteration: (record) => {
         const epoch: EpochRecord = {
           epoch: record.iteration,

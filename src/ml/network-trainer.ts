@@ -32,7 +32,8 @@ export interface TrainerOptions {
   onEpoch?: (record: EpochRecord) => void;
   /** Steps done and total steps of the current epoch; called every few steps. */
   onStep?: (done: number, total: number) => void;
-  signal?: AbortSignal;
+  /** Read before every step; an AbortSignal fits, and so does a deadline's getter. */
+  signal?: { readonly aborted: boolean };
 }
 
 export class NetworkTrainer {
@@ -101,7 +102,7 @@ export class NetworkTrainer {
   /** Ends training: the best epoch's weights become current (early stopping keeps the best, not the last). */
   async finish(): Promise<void> {
     this.done = true;
-    await this.#restoreBest();
+    if (!this.#params.refit) await this.#restoreBest();
   }
 
   async #epoch(): Promise<void> {
@@ -142,6 +143,12 @@ export class NetworkTrainer {
     // loop a turn: IndexedDB writes, lock grants and messages queued as tasks would wait until training
     // ends. One macrotask turn per epoch lets them through.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // A refit trains for exactly its epoch count and keeps the last weights: its validation rows are
+    // training rows, so their loss says nothing about when to stop.
+    if (this.#params.refit) {
+      this.bestEpoch = epoch;
+      return;
+    }
     // A diverged network (NaN loss) never becomes the best; patience then ends it.
     if (record.validationLoss < this.#best.loss - 1e-9) {
       this.#best = { loss: record.validationLoss, weights: await this.#readWeights() };

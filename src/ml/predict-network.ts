@@ -14,8 +14,9 @@ export async function predictNetwork(
   x: Float32Array,
   rows: number,
 ): Promise<ModelOutput> {
-  // Baselines and trees need no tensors: their float64 prediction is the one they serve with.
-  if (artifact.params.family === 'baseline' || artifact.params.family === 'gbdt')
+  // Baselines, trees and ensembles need no tensors: their float64 prediction is the one they serve with.
+  const family = artifact.params.family;
+  if (family === 'baseline' || family === 'gbdt' || family === 'ensemble')
     return predictArtifact(artifact, x, rows);
   const weights = artifact.weights.map((w) => tf.tensor(Float32Array.from(w.values), w.shape));
   try {

@@ -3,6 +3,7 @@
  * vary across runs, and the params diff of the compare view. Pure functions of records.
  */
 import type { FeatureTransform } from '../core/features/index.ts';
+import { suggestedDateParts } from '../core/features/suggest-features.ts';
 import type { RunRecord } from '../core/records.ts';
 
 /** Colours of overlaid series: distinguishable, and dark enough on white (Okabe–Ito, colour-blind safe). */
@@ -62,7 +63,8 @@ export function transformChoices(t: FeatureTransform): TransformChoice[] {
       transform: {
         kind: 'datetime',
         column,
-        parts: ['year', 'month', 'weekday', 'hour', 'is_weekend', 'days_since'],
+        // Hour where the parts have it: a datetime's suggestion does, a plain date's does not.
+        parts: suggestedDateParts(t.parts.includes('hour')),
       },
     });
   }

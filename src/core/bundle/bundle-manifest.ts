@@ -2,7 +2,7 @@ import { z } from '../zod.ts';
 import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION } from './model-bundle.ts';
 
 export const BUNDLE_MANIFEST_FILE = 'manifest.json';
-/** The one data file of schema version 1. */
+/** The one data file of schema versions 1 and 2. */
 export const BUNDLE_DATA_FILE = 'bundle.json';
 
 /**
@@ -11,7 +11,8 @@ export const BUNDLE_DATA_FILE = 'bundle.json';
  */
 export const bundleManifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  // Version 1 manifests are read too: the manifest's shape did not change in version 2.
+  schemaVersion: z.union([z.literal(1), z.literal(BUNDLE_SCHEMA_VERSION)]),
   /** The Looplab version that wrote the file, for support questions; never used to decide anything. */
   appVersion: z.string(),
   /** When the bundle was created, ISO 8601 UTC. */

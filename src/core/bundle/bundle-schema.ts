@@ -136,12 +136,15 @@ const gbdtSchema = z
     message: 'a split reads a feature beyond the input width',
   });
 
-const modelSchema = z
+/** Every family a stored model may be, the ensemble included (bundle schema 2). */
+const ALL_FAMILIES = [...MODEL_FAMILIES, 'ensemble'] as const;
+
+const modelSchema: z.ZodType<ModelArtifact> = z
   .object({
     format: z.literal('looplab-model@1'),
     task: taskType,
     params: z.object({
-      family: z.enum(MODEL_FAMILIES),
+      family: z.enum(ALL_FAMILIES),
       hidden: z.array(z.number().int().positive()),
       activation: z.enum(['relu', 'tanh']),
       dropout: z.number(),
@@ -157,6 +160,10 @@ const modelSchema = z
       rowSubsample: z.number().optional(),
       colSubsample: z.number().optional(),
       maxBins: z.number().int().optional(),
+      C: z.number().positive().optional(),
+      alpha: z.number().nonnegative().optional(),
+      classWeight: z.literal('balanced').optional(),
+      refit: z.boolean().optional(),
     }),
     inputDim: count,
     outputDim: z.number().int().positive(),
@@ -165,10 +172,21 @@ const modelSchema = z
     prior: z.array(z.number()).optional(),
     targetScale: z.object({ mean: z.number(), sd: z.number() }).optional(),
     gbdt: gbdtSchema.optional(),
+    members: z
+      .array(
+        z.object({
+          weight: z.number().positive().max(1),
+          artifact: z.lazy(() => modelSchema),
+          seed: z.number().int().nonnegative().optional(),
+          ensembleSeed: z.number().int().nonnegative().optional(),
+        }),
+      )
+      .optional(),
+    threshold: z.number().min(0).max(1).optional(),
   })
   .superRefine((model, ctx) => {
     for (const issue of modelIssues(model)) ctx.addIssue({ code: 'custom', ...issue });
-  }) satisfies z.ZodType<ModelArtifact>;
+  });
 
 const binned = { edges: z.array(z.number()), counts };
 
@@ -213,6 +231,14 @@ const lineageSchema = z.object({
   testRowsHash: z.string(),
   rows: z.object({ train: count, validation: count, test: count }),
   appended: z.array(z.object({ datasetId: nonEmpty, datasetSha256: z.string() })).optional(),
+  selection: z
+    .object({
+      method: z.enum(['cv', 'holdout']),
+      folds: z.number().int().min(2).optional(),
+      refit: z.boolean(),
+      refitRows: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 
 /** A model bundle; see `ModelBundle`. */
@@ -262,6 +288,28 @@ function modelIssues(model: ModelArtifact): Issue[] {
   }
   if (model.task === 'multiclass' && (model.classes < 3 || model.outputDim !== model.classes)) {
     issues.push({ path: ['outputDim'], message: 'a multiclass model has one output per class (3 or more)' });
+  }
+  if (model.params.family === 'ensemble') {
+    const members = model.members ?? [];
+    if (members.length === 0)
+      issues.push({ path: ['members'], message: 'an ensemble needs at least one member' });
+    const total = members.reduce((sum, m) => sum + m.weight, 0);
+    if (members.length && Math.abs(total - 1) > 1e-6)
+      issues.push({ path: ['members'], message: `the members' weights must sum to 1, not ${total}` });
+    members.forEach((m, i) => {
+      const a = m.artifact;
+      if (a.task !== model.task || a.inputDim !== model.inputDim || a.classes !== model.classes)
+        issues.push({
+          path: ['members', i, 'artifact'],
+          message: "a member's task, input width and classes must be the ensemble's",
+        });
+      if (a.params.family === 'ensemble')
+        issues.push({
+          path: ['members', i, 'artifact'],
+          message: 'an ensemble member cannot be an ensemble',
+        });
+    });
+    return issues;
   }
   if (model.params.family === 'gbdt') {
     if (!model.gbdt) issues.push({ path: ['gbdt'], message: 'a gradient-boosted model needs its trees' });

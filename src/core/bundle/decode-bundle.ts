@@ -19,7 +19,12 @@ import {
   bundleManifestSchema,
   type BundleManifest,
 } from './bundle-manifest.ts';
-import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, type ModelBundle } from './model-bundle.ts';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_SCHEMA_VERSION,
+  READABLE_BUNDLE_VERSIONS,
+  type ModelBundle,
+} from './model-bundle.ts';
 import { parseBundle } from './parse-bundle.ts';
 
 export { DEFAULT_MAX_BUNDLE_BYTES } from '../project-file/import-limits.ts';
@@ -71,7 +76,7 @@ export function decodeBundle(bytes: Uint8Array, options: DecodeBundleOptions = {
   }
   const raw = parseJson(BUNDLE_DATA_FILE, content);
   const header = (raw ?? {}) as { format?: unknown; schemaVersion?: unknown };
-  if (header.schemaVersion !== BUNDLE_SCHEMA_VERSION && header.format === BUNDLE_FORMAT) {
+  if (!READABLE_BUNDLE_VERSIONS.includes(header.schemaVersion as number) && header.format === BUNDLE_FORMAT) {
     throw unsupportedVersion(BUNDLE_DATA_FILE, header.schemaVersion);
   }
   return parseBundle(raw, BUNDLE_DATA_FILE);
@@ -120,7 +125,7 @@ function readManifest(bytes: Uint8Array): BundleManifest {
         : `manifest.json has format ${JSON.stringify(header.format)}, not "${BUNDLE_FORMAT}"`;
     throw new BundleError('foreign', `This zip archive is not a Looplab model bundle: ${what}.`);
   }
-  if (header.schemaVersion !== BUNDLE_SCHEMA_VERSION)
+  if (!READABLE_BUNDLE_VERSIONS.includes(header.schemaVersion as number))
     throw unsupportedVersion(BUNDLE_MANIFEST_FILE, header.schemaVersion);
   const parsed = bundleManifestSchema.safeParse(raw);
   if (!parsed.success) {
@@ -140,7 +145,7 @@ function unsupportedVersion(file: string, version: unknown): BundleError {
       ? `${file}: the bundle has schema version ${version}, written by a newer Looplab; this version reads ` +
           `schema version ${BUNDLE_SCHEMA_VERSION}. Update Looplab to open it.`
       : `${file}: field 'schemaVersion' is ${JSON.stringify(version)}; this version of Looplab reads bundle ` +
-          `schema version ${BUNDLE_SCHEMA_VERSION}.`,
+          `schema version ${READABLE_BUNDLE_VERSIONS.join(' or ')}.`,
   );
 }
 

@@ -8,8 +8,14 @@ import type { DriftReference } from './drift-reference.ts';
 
 /** The `format` of every model bundle; anything else is not one. */
 export const BUNDLE_FORMAT = 'looplab-bundle';
-/** The one bundle schema version this build writes and reads. Bump it when the bundle's shape changes. */
-export const BUNDLE_SCHEMA_VERSION = 1;
+/**
+ * The bundle schema version this build writes. Bump it when the bundle's shape changes, and keep reading
+ * the older ones: version 2 (issue 17) added ensembles (`model.members`), the exact linear solver's C and
+ * alpha, class weights and refits; a version 1 bundle is a valid version 2 bundle without them.
+ */
+export const BUNDLE_SCHEMA_VERSION = 2;
+/** Every schema version this build reads; older ones are upgraded on parse (`upgradeBundle`). */
+export const READABLE_BUNDLE_VERSIONS: readonly number[] = [1, 2];
 /** The binary decision threshold on P(positive) when none is chosen. */
 export const DEFAULT_THRESHOLD = 0.5;
 

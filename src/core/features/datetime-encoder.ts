@@ -1,3 +1,4 @@
+import { cos, sin } from '../math/portable-math.ts';
 import { formatIsoDate } from '../recipe/parse-date.ts';
 import type { Applier } from './applier.ts';
 import { civilDays, weekdayOf } from './civil-days.ts';
@@ -10,11 +11,22 @@ import { dateFields, readDateInto, type DateFields } from './read-date.ts';
 type DatetimeTransform = Extract<FeatureTransform, { kind: 'datetime' }>;
 
 const SECONDS_PER_DAY = 86_400;
+const TAU = 2 * Math.PI;
+
+/** Parts written as they are (center 0, scale 1): is_weekend stays 0/1 and the cyclic parts stay in [−1, 1]. */
+const UNSCALED: ReadonlySet<DatePart> = new Set([
+  'is_weekend',
+  'month_sin',
+  'month_cos',
+  'day_of_year_sin',
+  'day_of_year_cos',
+]);
 
 /**
- * Learns, per date part, the training mean and standard deviation: every part but is_weekend is standardized,
- * since a network needs year (≈2000) and weekday (0–6) on comparable scales; is_weekend stays 0/1. A missing
- * or unreadable date gets each part's training mean (so 0 after standardizing), and a "(missing)" 0/1 column
+ * Learns, per date part, the training mean and standard deviation: every part but is_weekend and the sin/cos
+ * parts is standardized, since a network needs year (≈2000) and weekday (0–6) on comparable scales;
+ * is_weekend stays 0/1 and the sin/cos parts stay in [−1, 1]. A missing or unreadable date gets each part's
+ * training mean (so 0 after standardizing a standardized part), and a "(missing)" 0/1 column
  * when the training rows had such dates. `days_since` counts from `reference`, or from the earliest training
  * date (1970-01-01 when there is none).
  *
@@ -72,8 +84,8 @@ export function fitDatetime(transform: DatetimeTransform, cells: Cells, rows: nu
     const present = presentValues(column);
     const { center, scale } = standardizer(present, `${what}, part ${part}`);
     step.fill.push(present.length === 0 ? 0 : center);
-    step.center.push(part === 'is_weekend' ? 0 : center);
-    step.scale.push(part === 'is_weekend' ? 1 : scale);
+    step.center.push(UNSCALED.has(part) ? 0 : center);
+    step.scale.push(UNSCALED.has(part) ? 1 : scale);
   });
   return step;
 }
@@ -111,7 +123,11 @@ function instantOf(date: DateFields, days: number): number {
   return date.hasTime ? days + (date.hour * 3600 + date.minute * 60 + date.second) / SECONDS_PER_DAY : days;
 }
 
-/** A part's value; `code` is the part's index in DATE_PARTS (year, month, day, weekday, hour, is_weekend, days_since). */
+/**
+ * A part's value; `code` is the part's index in DATE_PARTS (year, month, day, weekday, hour, is_weekend,
+ * days_since, day_of_year, month_sin, month_cos, day_of_year_sin, day_of_year_cos). `days` is the date's
+ * civil day number.
+ */
 function partValue(code: number, date: DateFields, days: number, referenceDays: number): number {
   switch (code) {
     case 0:
@@ -126,9 +142,29 @@ function partValue(code: number, date: DateFields, days: number, referenceDays: 
       return date.hour;
     case 5:
       return weekdayOf(days) >= 5 ? 1 : 0;
-    default:
+    case 6:
       return instantOf(date, days) - referenceDays;
+    case 7:
+      return dayOfYear(date.year, days);
+    case 8:
+      return sin((TAU * (date.month - 1)) / 12);
+    case 9:
+      return cos((TAU * (date.month - 1)) / 12);
+    case 10:
+      return sin((TAU * (dayOfYear(date.year, days) - 1)) / daysInYear(date.year));
+    default:
+      return cos((TAU * (dayOfYear(date.year, days) - 1)) / daysInYear(date.year));
   }
+}
+
+/** 1 on 1 January of `year`; `days` is the date's civil day number. */
+function dayOfYear(year: number, days: number): number {
+  return days - civilDays(year, 1, 1) + 1;
+}
+
+/** 366 in a leap year of the proleptic Gregorian calendar, else 365. */
+function daysInYear(year: number): number {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
 }
 
 /** Each part as its index in DATE_PARTS, so that the per-cell switch compares small integers. */

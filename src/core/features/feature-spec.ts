@@ -8,11 +8,29 @@ import type { TaskType } from '../problem/problem-card.ts';
 
 /**
  * A part of a date or datetime column. `weekday` counts from 0 = Monday; `hour` is 0 for a date without a
- * time; `days_since` is days (fractional when there is a time) after the reference date. Dates are UTC.
+ * time; `days_since` is days (fractional when there is a time) after the reference date; `day_of_year` is
+ * 1 on 1 January, up to 366 in a leap year. The cyclic parts place the month and the day of the year on a
+ * circle, so that December sits next to January: `month_sin` = sin(2π(month − 1)/12), `month_cos` likewise,
+ * and `day_of_year_sin` = sin(2π(day_of_year − 1)/days_in_year) with 365 or 366 days. Dates are UTC.
  */
-export type DatePart = 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'is_weekend' | 'days_since';
+export type DatePart =
+  | 'year'
+  | 'month'
+  | 'day'
+  | 'weekday'
+  | 'hour'
+  | 'is_weekend'
+  | 'days_since'
+  | 'day_of_year'
+  | 'month_sin'
+  | 'month_cos'
+  | 'day_of_year_sin'
+  | 'day_of_year_cos';
 
-/** Every date part, in the order outputs are written. */
+/**
+ * Every date part. Fitted pipelines store parts by name and the encoder switches on a part's index here, so
+ * new parts go at the end and existing ones never move.
+ */
 export const DATE_PARTS: readonly DatePart[] = [
   'year',
   'month',
@@ -21,6 +39,11 @@ export const DATE_PARTS: readonly DatePart[] = [
   'hour',
   'is_weekend',
   'days_since',
+  'day_of_year',
+  'month_sin',
+  'month_cos',
+  'day_of_year_sin',
+  'day_of_year_cos',
 ];
 
 /**
@@ -29,7 +52,7 @@ export const DATE_PARTS: readonly DatePart[] = [
  * - onehot: the top K training values, an "(other)" column for the rest and for values never seen in training;
  * - ordinal: position in a user-given order, scaled to [0, 1];
  * - frequency: share of training rows holding the value;
- * - datetime: the chosen parts, standardized (except is_weekend, which stays 0/1);
+ * - datetime: the chosen parts, standardized (except is_weekend, 0/1, and the sin/cos parts, in [−1, 1]);
  * - tfidf: TF-IDF over a vocabulary of the maxVocab most common training terms;
  * - boolean: 1 for true, 0 for false;
  * - drop: the column is not a feature (it is not even read).

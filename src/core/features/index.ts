@@ -18,7 +18,12 @@ export { MissingColumnError } from './missing-column-error.ts';
 export { permutationImportance } from './permutation-importance.ts';
 export type { ColumnImportance, PermutationImportanceOptions } from './permutation-importance.ts';
 export { pipelineVersion } from './pipeline-version.ts';
-export { DEFAULT_ONEHOT_TOP_K, DEFAULT_TFIDF_VOCABULARY, suggestFeatures } from './suggest-features.ts';
+export {
+  DEFAULT_ONEHOT_TOP_K,
+  DEFAULT_TFIDF_VOCABULARY,
+  suggestedDateParts,
+  suggestFeatures,
+} from './suggest-features.ts';
 export { tokenize } from './tokenize.ts';
 export { transform } from './transform.ts';
 export type { FeatureMatrix } from './transform.ts';

@@ -15,7 +15,8 @@ export const DEFAULT_TFIDF_VOCABULARY = 200;
  * - integer, number: median-imputed and standardized;
  * - category: one-hot of the {@link DEFAULT_ONEHOT_TOP_K} most frequent values plus "(other)";
  * - boolean: 0/1;
- * - date: year, month, weekday, is_weekend, days_since; datetime adds hour;
+ * - date, datetime: date parts (see {@link suggestedDateParts}), never dropped as an ID even when unique per
+ *   row (a daily table's `date` carries its season and trend); datetime adds hour;
  * - text: TF-IDF over the {@link DEFAULT_TFIDF_VOCABULARY} most common terms;
  * - id: dropped (listed, so the user sees the choice);
  * - the target is never a feature.
@@ -48,7 +49,7 @@ function suggestTransform({ name: column, type }: { name: string; type: ColumnTy
       return { kind: 'boolean', column };
     case 'date':
     case 'datetime':
-      return { kind: 'datetime', column, parts: dateParts(type === 'datetime') };
+      return { kind: 'datetime', column, parts: suggestedDateParts(type === 'datetime') };
     case 'text':
       return { kind: 'tfidf', column, maxVocab: DEFAULT_TFIDF_VOCABULARY };
     case 'id':
@@ -56,8 +57,28 @@ function suggestTransform({ name: column, type }: { name: string; type: ColumnTy
   }
 }
 
-function dateParts(withHour: boolean): DatePart[] {
-  return withHour
-    ? ['year', 'month', 'weekday', 'hour', 'is_weekend', 'days_since']
-    : ['year', 'month', 'weekday', 'is_weekend', 'days_since'];
+/**
+ * The suggested parts of a date column: the calendar fields a model can split on (year, month, day of
+ * month, day of year, weekday, is_weekend), the month and the day of the year on a circle (sin and cos, so
+ * that December sits next to January), and the days since the first training date (the trend). A datetime
+ * also keeps the hour.
+ *
+ * @example
+ * suggestedDateParts(true); // ['year', 'month', 'day', 'day_of_year', 'weekday', 'hour', 'is_weekend', …]
+ */
+export function suggestedDateParts(withHour: boolean): DatePart[] {
+  return [
+    'year',
+    'month',
+    'day',
+    'day_of_year',
+    'weekday',
+    ...(withHour ? (['hour'] as const) : []),
+    'is_weekend',
+    'month_sin',
+    'month_cos',
+    'day_of_year_sin',
+    'day_of_year_cos',
+    'days_since',
+  ];
 }

@@ -43,6 +43,11 @@ export interface FitGbdtOptions {
   onIteration?: (record: GbdtIterationRecord) => boolean | void;
   /** Checked before every iteration; an AbortSignal fits. */
   signal?: { readonly aborted: boolean };
+  /**
+   * Per training row, a weight on its gradient and hessian (sklearn's `sample_weight`; class weights for
+   * imbalanced targets). The reported losses stay unweighted.
+   */
+  sampleWeight?: Float64Array;
 }
 
 export interface GbdtFitResult {
@@ -88,7 +93,7 @@ export function fitGbdt(options: FitGbdtOptions): GbdtFitResult {
   );
   const objective = gbdtObjective(task, classes);
   const outputs = objective.outputs;
-  const grower = new TreeGrower(binned, params, objective.unitHessian);
+  const grower = new TreeGrower(binned, params, objective.unitHessian && !options.sampleWeight);
 
   const baseScore = objective.baseScore(train.y);
   const raw = filledScores(rows, baseScore);
@@ -107,7 +112,18 @@ export function fitGbdt(options: FitGbdtOptions): GbdtFitResult {
   let cancelled = false;
   const trees: GbdtTree[] = [];
   const history: GbdtIterationRecord[] = [];
+  const weigh = () => {
+    const w = options.sampleWeight;
+    if (!w) return;
+    for (let k = 0; k < outputs; k++) {
+      for (let i = 0; i < rows; i++) {
+        grad[k * rows + i]! *= w[i]!;
+        hess[k * rows + i]! *= w[i]!;
+      }
+    }
+  };
   objective.loss(raw, train.y, grad, hess);
+  weigh();
   for (let iteration = 1; iteration <= params.maxIter && !cancelled && !stoppedEarly; iteration++) {
     if (signal?.aborted) {
       cancelled = true;
@@ -132,6 +148,7 @@ export function fitGbdt(options: FitGbdtOptions): GbdtFitResult {
     }
     // The loss after this iteration, and the gradients for the next, in one pass.
     const record: GbdtIterationRecord = { iteration, trainLoss: objective.loss(raw, train.y, grad, hess) };
+    weigh();
     const loss = validationLoss();
     if (loss !== undefined) record.validationLoss = loss;
     history.push(record);

@@ -35,4 +35,23 @@ export interface ModelArtifact {
   targetScale?: { mean: number; sd: number };
   /** Gradient-boosted trees: the trees themselves (`weights` is then empty). */
   gbdt?: GbdtModel;
+  /**
+   * An ensemble (`params.family` 'ensemble'): its members and their weights (summing to 1). It predicts the
+   * weighted average of the members' probabilities, or of their values for regression.
+   */
+  members?: EnsembleMember[];
+  /**
+   * Binary only: the probability of the positive class from which a row is labelled positive, chosen on
+   * out-of-fold predictions for F1-type metrics. Absent means 0.5.
+   */
+  threshold?: number;
+}
+
+/** One model of an ensemble and its weight: how often greedy selection picked it, over the picks. */
+export interface EnsembleMember {
+  weight: number;
+  artifact: ModelArtifact;
+  /** The seed the member trained with, and the ensemble's seed then: reproduce retrains from them. */
+  seed?: number;
+  ensembleSeed?: number;
 }

@@ -3,7 +3,10 @@
  * params, and rerunning from the record must rebuild exactly the same model.
  */
 
-export type ModelFamily = 'baseline' | 'linear' | 'mlp' | 'gbdt';
+export type ModelFamily = 'baseline' | 'linear' | 'mlp' | 'gbdt' | 'ensemble';
+
+/** The families a search trains one configuration of at a time (an ensemble is built from their runs). */
+export type TrainedFamily = Exclude<ModelFamily, 'baseline' | 'ensemble'>;
 
 // Trees come right after the baseline: on tabular data they are usually the strongest, and a search that runs
 // out of budget should have tried them first.
@@ -15,6 +18,7 @@ export const FAMILY_LABELS: Record<ModelFamily, string> = {
   linear: 'Linear / logistic regression',
   mlp: 'MLP (neural network)',
   gbdt: 'Gradient-boosted trees (histogram)',
+  ensemble: 'Ensemble (greedy selection over the runs)',
 };
 
 export interface ModelParams {
@@ -43,6 +47,19 @@ export interface ModelParams {
   rowSubsample?: number;
   colSubsample?: number;
   maxBins?: number;
+  /**
+   * Linear only, fitted to the optimum (L-BFGS or Cholesky) instead of by SGD epochs: sklearn's C for
+   * logistic regression and alpha for ridge. A linear run without either is an SGD run (older records).
+   */
+  C?: number;
+  alpha?: number;
+  /** Weigh rows by n / (K · n_class) in the loss, sklearn's `class_weight='balanced'` (linear and trees). */
+  classWeight?: 'balanced';
+  /**
+   * A refit (LIFECYCLE §4 after selection): trained on all non-test rows for exactly `epochs` epochs or
+   * iterations, the count cross-validation found, with no early stopping.
+   */
+  refit?: boolean;
 }
 
 /** Defaults per family, chosen to train well on standardized tabular features in a few seconds. */
@@ -99,6 +116,17 @@ export const DEFAULT_PARAMS: Record<ModelFamily, ModelParams> = {
     colSubsample: 1,
     maxBins: 255,
   },
+  ensemble: {
+    family: 'ensemble',
+    hidden: [],
+    activation: 'relu',
+    dropout: 0,
+    l2: 0,
+    learningRate: 0,
+    batchSize: 0,
+    epochs: 0,
+    patience: 0,
+  },
 };
 
 /** Fills a partial parameter set from its family's defaults. */
@@ -112,8 +140,11 @@ export function resolveParams(partial: Partial<ModelParams> & { family: ModelFam
 /** The parameters that differ from the family's defaults, for a compact leaderboard row. */
 export function describeParams(params: ModelParams): string {
   if (params.family === 'baseline') return 'baseline';
+  if (params.family === 'ensemble') return 'ensemble';
   if (params.family === 'gbdt')
-    return `trees ${params.growth ?? 'leaf-wise'}, leaves ${params.maxLeafNodes}, min leaf ${params.minSamplesLeaf}, L2 ${params.l2}, lr ${params.learningRate}`;
+    return `trees ${params.growth ?? 'leaf-wise'}, leaves ${params.maxLeafNodes}, min leaf ${params.minSamplesLeaf}, L2 ${params.l2}, lr ${params.learningRate}${params.classWeight ? ', balanced' : ''}`;
+  if (params.family === 'linear' && (params.C !== undefined || params.alpha !== undefined))
+    return `linear, ${params.C !== undefined ? `C ${params.C}` : `alpha ${params.alpha}`}${params.classWeight ? ', balanced' : ''}`;
   const parts = [params.family === 'mlp' ? `layers ${params.hidden.join('-') || 'none'}` : 'linear'];
   if (params.family === 'mlp') parts.push(`dropout ${params.dropout}`);
   parts.push(`L2 ${params.l2}`, `lr ${params.learningRate}`, `batch ${params.batchSize}`);

@@ -13,6 +13,7 @@ import type { ModelOutput } from './model-output.ts';
  */
 export function predictArtifact(artifact: ModelArtifact, x: Float32Array, rows: number): ModelOutput {
   const { task, classes } = artifact;
+  if (artifact.params.family === 'ensemble') return predictEnsemble(artifact, x, rows);
   if (artifact.params.family === 'gbdt') {
     if (!artifact.gbdt) throw new Error('A gradient-boosted model artifact has no trees.');
     return predictGbdt(artifact.gbdt, x, rows);
@@ -71,4 +72,19 @@ export function outputFromLogits(
   }
   for (let r = 0; r < rows; r++) softmax(logits, r * classes, classes, values, r * classes);
   return { kind: 'proba', classes, values };
+}
+
+/** The weighted average of the members' outputs (probabilities, or regression values). */
+function predictEnsemble(artifact: ModelArtifact, x: Float32Array, rows: number): ModelOutput {
+  const members = artifact.members ?? [];
+  if (members.length === 0) throw new Error('An ensemble model artifact has no members.');
+  let sum: Float64Array | null = null;
+  for (const { weight, artifact: member } of members) {
+    const out = predictArtifact(member, x, rows);
+    sum ??= new Float64Array(out.values.length);
+    for (let i = 0; i < sum.length; i++) sum[i]! += weight * out.values[i]!;
+  }
+  return artifact.task === 'regression'
+    ? { kind: 'value', values: sum! }
+    : { kind: 'proba', classes: artifact.classes, values: sum! };
 }

@@ -18,7 +18,7 @@ export function searchConfigs(
 ): { family: ModelFamily; config: Record<string, ParamValue> }[] {
   const out: { family: ModelFamily; config: Record<string, ParamValue> }[] = [];
   for (const family of request.families) {
-    if (family === 'baseline') continue;
+    if (family === 'baseline' || family === 'ensemble') continue;
     const configs =
       request.strategy === 'grid'
         ? gridConfigs(SEARCH_SPACES[family])

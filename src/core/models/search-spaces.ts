@@ -1,11 +1,11 @@
 import type { ParamSpace, ParamValue } from '../search/index.ts';
-import { resolveParams, type ModelFamily, type ModelParams } from './model-params.ts';
+import { resolveParams, type ModelFamily, type ModelParams, type TrainedFamily } from './model-params.ts';
 
 /**
  * The hyperparameters searched per family. Grid search takes every combination of the `choice` values;
  * random search samples the ranges. Kept small enough that a grid finishes in minutes on wasm.
  */
-export const SEARCH_SPACES: Record<Exclude<ModelFamily, 'baseline'>, ParamSpace> = {
+export const SEARCH_SPACES: Record<TrainedFamily, ParamSpace> = {
   linear: {
     l2: { kind: 'choice', values: [0, 1e-4, 1e-3] },
     learningRate: { kind: 'choice', values: [0.01, 0.03] },
@@ -29,7 +29,7 @@ export const SEARCH_SPACES: Record<Exclude<ModelFamily, 'baseline'>, ParamSpace>
 };
 
 /** Random search samples these ranges instead of the grid's few values. */
-export const RANDOM_SPACES: Record<Exclude<ModelFamily, 'baseline'>, ParamSpace> = {
+export const RANDOM_SPACES: Record<TrainedFamily, ParamSpace> = {
   linear: {
     l2: { kind: 'loguniform', min: 1e-6, max: 1e-2 },
     learningRate: { kind: 'loguniform', min: 0.003, max: 0.05 },

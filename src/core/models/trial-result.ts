@@ -26,4 +26,15 @@ export interface TrialResult {
   pruned: boolean;
   rung: number;
   artifact: ModelArtifact;
+  /**
+   * Cross-validated selection: the problem metric (as a score, higher is better) on each fold's held-out
+   * rows, their mean (which `score` then is) and standard deviation. `validation` then holds the metrics of
+   * the out-of-fold predictions of every pool row.
+   */
+  cv?: { scores: number[]; mean: number; std: number };
+  /**
+   * The winner (and an ensemble's members) refit on all non-test rows for the epoch or iteration count found
+   * in selection; `artifact` is then the refit model. `skipped` says why a refit was not made.
+   */
+  refit?: { rows: number; epochs: number } | { skipped: string };
 }

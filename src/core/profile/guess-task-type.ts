@@ -4,19 +4,20 @@ import { numberSyntax } from './parse-number.ts';
 
 export type TaskType = 'binary' | 'multiclass' | 'regression';
 
-/** More distinct values than this (and than {@link REGRESSION_DISTINCT_SHARE} of rows) means regression. */
-export const REGRESSION_MIN_DISTINCT = 1000;
-export const REGRESSION_DISTINCT_SHARE = 0.7;
+/** A whole-number target with more distinct values than this is regression; with at most this many, classes. */
+export const MAX_CLASSES = 20;
 
 /**
  * Guesses the task from the target column by the spec's rule (LIFECYCLE.md §1), over its non-missing values
- * (rows with a missing target are excluded from training, so they do not count as rows here either):
+ * (rows with a missing target are excluded from training, so they do not count here either):
  *
  * - every value a number, and any of them with a fractional part (`2.5`; `2.0` is whole) or negative:
  *   regression;
- * - every value a number, more than 1000 distinct values, and those over 70% of the rows: regression;
- * - otherwise classification, binary with at most 2 distinct values, multiclass with more. A target with
- *   any non-numeric value (`Yes`/`No`, `<=50K`) is always classification.
+ * - every value a whole number, more than {@link MAX_CLASSES} (20) distinct values: regression (sklearn
+ *   diabetes `progression`, 25 to 346; bike `cnt`);
+ * - otherwise classification: binary with at most 2 distinct values, multiclass with 3 to 20 (a 1–5
+ *   star rating). A target with any non-numeric value (`Yes`/`No`, `<=50K`, booleans) is always
+ *   classification, however many values it has.
  *
  * @example
  * guessTaskType(['0', '1', '1', '']); // 'binary'
@@ -47,10 +48,7 @@ export function guessTaskType(
     texts.add(text);
   }
   if (allNumeric && n > 0) {
-    if (fractionalOrNegative) return 'regression';
-    // A division, not 0.7 * n: 0.7 * 1430 rounds below 1001, while 1001 / 1430 rounds to exactly 0.7.
-    const manyValues = numbers.size > REGRESSION_MIN_DISTINCT && numbers.size / n > REGRESSION_DISTINCT_SHARE;
-    if (manyValues) return 'regression';
+    if (fractionalOrNegative || numbers.size > MAX_CLASSES) return 'regression';
     return numbers.size <= 2 ? 'binary' : 'multiclass';
   }
   return texts.size <= 2 ? 'binary' : 'multiclass';

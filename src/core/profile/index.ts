@@ -27,7 +27,7 @@ export { countDuplicateRows, countDuplicatesWithPrefix } from './count-duplicate
 export { isIdLike, isIdLikeColumn } from './is-id-like.ts';
 export { profileTable } from './profile-table.ts';
 export type { TableProfile, TableProfileOptions } from './profile-table.ts';
-export { guessTaskType, REGRESSION_DISTINCT_SHARE, REGRESSION_MIN_DISTINCT } from './guess-task-type.ts';
+export { guessTaskType, MAX_CLASSES } from './guess-task-type.ts';
 export type { TaskType } from './guess-task-type.ts';
 export { targetMissing } from './target-missing.ts';
 export { leakageWarnings } from './leakage-warnings.ts';

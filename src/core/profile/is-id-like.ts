@@ -3,8 +3,9 @@ import type { ColumnProfile } from './profile-column.ts';
 
 /**
  * Types whose values, when different on every row, name the row rather than describe it: a daily table's
- * `date` is its key. Not numbers (measurements are often all distinct) and not text (two passengers with
- * different names are different passengers: a re-export keeps names, it changes surrogate keys).
+ * `date` is its key (for counting duplicates; as a feature it still gives date parts). Not numbers
+ * (measurements are often all distinct) and not text (two passengers with different names are different
+ * passengers: a re-export keeps names, it changes surrogate keys).
  */
 const KEY_WHEN_UNIQUE: ReadonlySet<ColumnType> = new Set(['category', 'date', 'datetime']);
 
@@ -15,8 +16,9 @@ const KEY_WHEN_UNIQUE: ReadonlySet<ColumnType> = new Set(['category', 'date', 'd
  * ignoring IDs" count, up to its cruder test (unique and not starting with a number).
  *
  * Such columns are ignored when counting duplicate rows "ignoring IDs" (the same rows exported twice get
- * different IDs), and the target checks warn about them: a model can memorise them, and they do not carry
- * over to new rows.
+ * different IDs). The target checks (leakageWarnings) warn about the id and category ones, which a model can
+ * memorise and which do not carry over to new rows; a date is never dropped as an ID, however unique: it
+ * becomes date parts, which do carry over.
  *
  * @example
  * isIdLikeColumn('id', 100, 0, 100); // true

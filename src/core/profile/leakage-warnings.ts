@@ -12,6 +12,8 @@ export interface LeakageOptions {
 }
 
 const NUMERIC: ReadonlySet<ColumnType> = new Set(['integer', 'number']);
+/** Never called IDs here, even when unique per row: a date is a feature (its parts), not a key to drop. */
+const DATES: ReadonlySet<ColumnType> = new Set(['date', 'datetime']);
 
 /**
  * Warnings about columns that would let a model cheat on `target` (LIFECYCLE.md §1):
@@ -23,7 +25,9 @@ const NUMERIC: ReadonlySet<ColumnType> = new Set(['integer', 'number']);
  * - leakage, sum: two numeric columns whose sum is the numeric target on every such row (bike `casual` +
  *   `registered` = `cnt`), to 1e-9 relative. Every pair is tried, but a pair stops at its first mismatch,
  *   usually the first row, so even 50 numeric columns cost little.
- * - id-like: a column typed id, or a category or date with a different value on every row (isIdLikeColumn).
+ * - id-like: a column typed id, or a category with a different value on every row (isIdLikeColumn). A date
+ *   or datetime is never id-like here, however unique: a daily table's `date` (seattle weather) becomes date
+ *   parts (year, month, weekday, …), which carry over to new rows, so it is a feature and is not dropped.
  *
  * Missing target rows are left out of every comparison; see targetMissing for their count.
  *
@@ -58,6 +62,7 @@ export function leakageWarnings(
     const unique =
       type !== undefined &&
       type !== 'id' &&
+      !DATES.has(type) &&
       isIdLikeColumn(type, rows, 0, rows) &&
       uniquePerRow(values, markers);
     if (type === 'id' || unique) {

@@ -111,6 +111,14 @@ export const runSchema = z.object({
       testRowsHash: z.string(),
       rows: z.object({ train: count, validation: count, test: count }),
       appended: z.array(z.object({ datasetId: id, datasetSha256: z.string() })).optional(),
+      selection: z
+        .object({
+          method: z.enum(['cv', 'holdout']),
+          folds: z.number().int().min(2).optional(),
+          refit: z.boolean(),
+          refitRows: z.number().int().nonnegative().optional(),
+        })
+        .optional(),
     })
     .optional(),
   metric: z.string().optional(),

@@ -24,7 +24,8 @@ const quoteList = (values: readonly string[]) => values.map((v) => `'${v}'`).joi
 /**
  * Turns a profile into suggested recipe steps: trim padded text, cast numeric columns whose blanks or
  * thousands separators keep them text, merge spelling variants into the most frequent spelling, treat
- * sentinel codes as missing, drop duplicate rows, rows without a target, ID columns and leaking columns.
+ * sentinel codes as missing, drop duplicate rows, rows without a target, ID columns (never a date or
+ * datetime column, however unique: it becomes date parts) and leaking columns.
  * Order matters (trim before merging spellings, cast after setting markers), and the list keeps it.
  *
  * @example suggestSteps(profile)[0].reason // "Trim leading and trailing spaces in 14 columns"
@@ -117,9 +118,13 @@ export function suggestSteps(input: SuggestInput): Suggestion[] {
     });
   }
   const dropColumns = new Map<string, string>();
+  // A date is a feature (its parts), never an ID to drop, even when every row has its own.
+  const dates = new Set(
+    input.columns.filter((c) => c.type === 'date' || c.type === 'datetime').map((c) => c.name),
+  );
   for (const warning of input.warnings) {
     if (!warning.column || warning.column === input.target) continue;
-    if (warning.kind === 'id-like')
+    if (warning.kind === 'id-like' && !dates.has(warning.column))
       dropColumns.set(warning.column, `${warning.column} is an ID: it identifies rows and predicts nothing`);
     if (warning.kind === 'leakage') dropColumns.set(warning.column, warning.message);
   }

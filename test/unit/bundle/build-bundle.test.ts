@@ -17,7 +17,7 @@ describe('buildBundle', () => {
   it('packages a finished run with its lineage, metrics and the default threshold', () => {
     const bundle = tinyBundle();
     expect(bundle.format).toBe('looplab-bundle');
-    expect(bundle.schemaVersion).toBe(1);
+    expect(bundle.schemaVersion).toBe(2);
     expect(bundle.name).toBe('linear #1');
     expect(bundle.threshold).toBe(0.5);
     expect(bundle.lineage.runId).toBe('run-1');

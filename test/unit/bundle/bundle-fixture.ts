@@ -1,3 +1,4 @@
+import { fitGbdt } from '../../../src/core/gbdt/index.ts';
 import { buildBundle } from '../../../src/core/bundle/build-bundle.ts';
 import { driftReference } from '../../../src/core/bundle/drift-reference.ts';
 import type { BundleSignature, ModelBundle } from '../../../src/core/bundle/model-bundle.ts';
@@ -128,4 +129,49 @@ export function tinyBundle(): ModelBundle {
     id: 'bundle-1',
     createdAt: Date.UTC(2026, 0, 2),
   });
+}
+
+/** The fixture's features (x, frequency of city) for rows given as [x, city]. */
+export function features(rows: [string, string][]): Float32Array {
+  const freq: Record<string, number> = { a: 0.75, b: 0.25 };
+  return new Float32Array(rows.flatMap(([x, city]) => [x === '' ? NaN : Number(x), freq[city] ?? 0]));
+}
+
+export function gbdtBundle() {
+  const run = tinyRun();
+  const rows = TRAIN.columns[0]!.map((x, r) => [x, TRAIN.columns[1]![r]!] as [string, string]);
+  const y = TRAIN.columns[2]!.map((v) => (v === 'yes' ? 1 : 0));
+  const { model } = fitGbdt({
+    train: { x: features(rows), y, rows: rows.length },
+    cols: 2,
+    task: 'binary',
+    classes: 2,
+    params: { maxIter: 5, minSamplesLeaf: 1, earlyStopping: null },
+    seed: 7,
+  });
+  const artifact: ModelArtifact = {
+    format: 'looplab-model@1',
+    task: 'binary',
+    params: resolveParams({ family: 'gbdt', epochs: 5, minSamplesLeaf: 1 }),
+    inputDim: 2,
+    outputDim: 1,
+    classes: 2,
+    weights: [],
+    gbdt: model,
+  };
+  const bundle = buildBundle({
+    run: { ...run, artifact: artifact as unknown as Record<string, unknown> },
+    problem: PROBLEM,
+    recipeSteps: [],
+    signature: SIGNATURE,
+    example: { x: '2', city: 'a' },
+    reference: driftReference(
+      SIGNATURE.columns,
+      { x: TRAIN.columns[0]!, city: TRAIN.columns[1]! },
+      predictArtifact(artifact, features(rows), rows.length),
+    ),
+    id: 'gbdt-1',
+    createdAt: 0,
+  });
+  return { bundle, model };
 }

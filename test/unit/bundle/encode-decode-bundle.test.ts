@@ -89,10 +89,17 @@ describe('encodeBundle / decodeBundle', () => {
     expectRejected(bytes, 'too-large', /unpacks to .* over the/, bytes.length);
   });
 
+  it('reads a schema version 1 bundle (written before ensembles) as version 2', () => {
+    const bundle = tinyBundle();
+    const old = decodeBundle(pack({ ...bundle, schemaVersion: 1 }, { schemaVersion: 1 }));
+    expect(old.schemaVersion).toBe(2);
+    expect(old.model).toEqual(bundle.model);
+  });
+
   it('refuses a wrong schemaVersion, in the manifest or in bundle.json', () => {
     const bundle = tinyBundle();
     expectRejected(
-      pack(bundle, { schemaVersion: 2 }),
+      pack(bundle, { schemaVersion: 3 }),
       'unsupported-version',
       /newer Looplab.*Update Looplab/,
     );

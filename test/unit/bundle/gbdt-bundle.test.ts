@@ -1,60 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildBundle } from '../../../src/core/bundle/build-bundle.ts';
 import { decodeBundle } from '../../../src/core/bundle/decode-bundle.ts';
-import { driftReference } from '../../../src/core/bundle/drift-reference.ts';
 import { encodeBundle } from '../../../src/core/bundle/encode-bundle.ts';
 import { scoreBundle } from '../../../src/core/bundle/score-bundle.ts';
 import { explainPrediction } from '../../../src/core/bundle/explain-prediction.ts';
-import { fitGbdt, predictGbdt, predictGbdtRaw } from '../../../src/core/gbdt/index.ts';
-import type { ModelArtifact } from '../../../src/core/models/model-artifact.ts';
-import { resolveParams } from '../../../src/core/models/model-params.ts';
-import { predictArtifact } from '../../../src/core/models/predict-artifact.ts';
-import { PROBLEM, SIGNATURE, TRAIN, tinyBundle, tinyRun } from './bundle-fixture.ts';
-
-/** The fixture's features (x, frequency of city) for rows given as [x, city]. */
-function features(rows: [string, string][]): Float32Array {
-  const freq: Record<string, number> = { a: 0.75, b: 0.25 };
-  return new Float32Array(rows.flatMap(([x, city]) => [x === '' ? NaN : Number(x), freq[city] ?? 0]));
-}
-
-function gbdtBundle() {
-  const run = tinyRun();
-  const rows = TRAIN.columns[0]!.map((x, r) => [x, TRAIN.columns[1]![r]!] as [string, string]);
-  const y = TRAIN.columns[2]!.map((v) => (v === 'yes' ? 1 : 0));
-  const { model } = fitGbdt({
-    train: { x: features(rows), y, rows: rows.length },
-    cols: 2,
-    task: 'binary',
-    classes: 2,
-    params: { maxIter: 5, minSamplesLeaf: 1, earlyStopping: null },
-    seed: 7,
-  });
-  const artifact: ModelArtifact = {
-    format: 'looplab-model@1',
-    task: 'binary',
-    params: resolveParams({ family: 'gbdt', epochs: 5, minSamplesLeaf: 1 }),
-    inputDim: 2,
-    outputDim: 1,
-    classes: 2,
-    weights: [],
-    gbdt: model,
-  };
-  const bundle = buildBundle({
-    run: { ...run, artifact: artifact as unknown as Record<string, unknown> },
-    problem: PROBLEM,
-    recipeSteps: [],
-    signature: SIGNATURE,
-    example: { x: '2', city: 'a' },
-    reference: driftReference(
-      SIGNATURE.columns,
-      { x: TRAIN.columns[0]!, city: TRAIN.columns[1]! },
-      predictArtifact(artifact, features(rows), rows.length),
-    ),
-    id: 'gbdt-1',
-    createdAt: 0,
-  });
-  return { bundle, model };
-}
+import { predictGbdt, predictGbdtRaw } from '../../../src/core/gbdt/index.ts';
+import { features, gbdtBundle, tinyBundle, W_CITY, W_X, BIAS } from './bundle-fixture.ts';
 
 describe('a gradient-boosted model in a bundle', () => {
   it('round-trips through the zip and predicts bit for bit the same, through the serving path', () => {
@@ -101,7 +51,28 @@ describe('explainPrediction', () => {
     }
   });
 
-  it('says nothing for a network', () => {
-    expect(explainPrediction(tinyBundle(), { x: '1', city: 'a' })).toBeNull();
+  it("splits a linear model's logit into wⱼ·xⱼ per column and its intercept", () => {
+    // logit = 0.5·x − 2·freq(city) + 0.25; for x = 4 and city b (frequency 1/4): 2 and −0.5, bias 0.25.
+    const explanation = explainPrediction(tinyBundle(), { x: '4', city: 'b' })!;
+    expect(explanation.bias).toBeCloseTo(BIAS, 12);
+    expect(explanation.contributions).toEqual([
+      { column: 'x', value: W_X * 4 },
+      { column: 'city', value: W_CITY * 0.25 },
+    ]);
+  });
+
+  it('says nothing for a network with hidden layers', () => {
+    const bundle = tinyBundle();
+    const mlp = {
+      ...bundle,
+      model: { ...bundle.model, params: { ...bundle.model.params, family: 'mlp' as const } },
+    };
+    mlp.model.weights = [
+      { name: 'w0', shape: [2, 1], values: [1, 1] },
+      { name: 'b0', shape: [1], values: [0] },
+      { name: 'w1', shape: [1, 1], values: [1] },
+      { name: 'b1', shape: [1], values: [0] },
+    ];
+    expect(explainPrediction(mlp, { x: '1', city: 'a' })).toBeNull();
   });
 });

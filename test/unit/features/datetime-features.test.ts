@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { civilDays, weekdayOf } from '../../../src/core/features/civil-days.ts';
+import { DATE_PARTS } from '../../../src/core/features/feature-spec.ts';
+import type { FittedDatetimeStep } from '../../../src/core/features/fitted-pipeline.ts';
 import { fitOne } from './fit-one.ts';
 import { float32, matrixRows } from './feature-table.ts';
 
@@ -98,5 +100,89 @@ describe('datetime features', () => {
     );
     // hour 0, 10 in training: mean 5, sd 5. 10 → 1; no time → hour 0 → −1; 12:00+02:00 = 10:00 UTC → 1.
     expect(matrixRows(matrix)).toEqual([[1], [-1], [1]]);
+  });
+
+  it('keeps the stored parts where they were: new parts only ever go at the end', () => {
+    // A fitted pipeline names its parts, and the encoder switches on their index here.
+    expect(DATE_PARTS).toEqual([
+      'year',
+      'month',
+      'day',
+      'weekday',
+      'hour',
+      'is_weekend',
+      'days_since',
+      'day_of_year',
+      'month_sin',
+      'month_cos',
+      'day_of_year_sin',
+      'day_of_year_cos',
+    ]);
+  });
+
+  it('counts the day of the year from 1 on 1 January, to 366 in a leap year', () => {
+    const dayOfYear = (date: string) =>
+      (
+        fitOne({ kind: 'datetime', column: 'x', parts: ['day_of_year'] }, [date]).fitted
+          .steps[0] as FittedDatetimeStep
+      ).center[0];
+    // One training date: the center is its own day of the year.
+    expect(dayOfYear('2024-01-01')).toBe(1);
+    expect(dayOfYear('2024-03-01')).toBe(61); // 31 + 29 (leap February) + 1
+    expect(dayOfYear('2023-03-01')).toBe(60); // 31 + 28 + 1
+    expect(dayOfYear('2024-12-31')).toBe(366);
+    expect(dayOfYear('2023-12-31')).toBe(365);
+    expect(dayOfYear('2024-12-31T23:59:59')).toBe(366);
+  });
+
+  it('puts the month and the day of the year on a circle, unscaled', () => {
+    const { fitted, matrix } = fitOne(
+      {
+        kind: 'datetime',
+        column: 'x',
+        parts: ['day_of_year', 'month_sin', 'month_cos', 'day_of_year_sin', 'day_of_year_cos'],
+      },
+      ['2024-03-01', '2024-12-31', '2023-12-31', '2024-01-01'],
+    );
+    expect(fitted.outputs).toEqual([
+      'x.day_of_year',
+      'x.month_sin',
+      'x.month_cos',
+      'x.day_of_year_sin',
+      'x.day_of_year_cos',
+    ]);
+    const step = fitted.steps[0] as FittedDatetimeStep;
+    // Day of year 61, 366, 365, 1: standardized around 793 / 4. The sin/cos parts are written as they are.
+    expect(step.center).toEqual([793 / 4, 0, 0, 0, 0]);
+    expect(step.scale.slice(1)).toEqual([1, 1, 1, 1]);
+    const tau = 2 * Math.PI;
+    const expected = [
+      // 2024-03-01: month 3 → sin(2π·2/12) = √3/2, cos = 1/2; day 61 of a 366-day year.
+      [Math.sqrt(3) / 2, 0.5, Math.sin((tau * 60) / 366), Math.cos((tau * 60) / 366)],
+      // 2024-12-31: month 12 → sin(2π·11/12) = −1/2, cos = √3/2; day 366 of 366, just short of a full turn.
+      [-0.5, Math.sqrt(3) / 2, Math.sin((tau * 365) / 366), Math.cos((tau * 365) / 366)],
+      // 2023-12-31: day 365 of a 365-day year.
+      [-0.5, Math.sqrt(3) / 2, Math.sin((tau * 364) / 365), Math.cos((tau * 364) / 365)],
+      // 2024-01-01: the start of both circles.
+      [0, 1, 0, 1],
+    ];
+    const actual = matrixRows(matrix);
+    expected.forEach((row, r) =>
+      row.forEach((value, c) =>
+        expect(actual[r]![c + 1], `row ${r}, ${fitted.outputs[c + 1]}`).toBeCloseTo(value, 6),
+      ),
+    );
+    expect(actual[0]![1]).toBeCloseTo(0.8660254, 6);
+    expect(actual[1]![3]).toBeCloseTo(-0.0171663, 6); // sin(2π·365/366)
+  });
+
+  it('gives a missing date the training mean of a cyclic part, unscaled', () => {
+    const { matrix } = fitOne(
+      { kind: 'datetime', column: 'x', parts: ['month_cos'] },
+      ['2024-01-15', '2024-04-15'],
+      [null],
+    );
+    // January cos(0) = 1 and April cos(2π·3/12) = 0: mean 1/2, not standardized to 0.
+    expect(matrixRows(matrix)[0]![0]).toBeCloseTo(0.5, 6);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, log1p, tanh } from '../../../src/core/math/portable-math.ts';
+import { cos, exp, log1p, sin, tanh } from '../../../src/core/math/portable-math.ts';
 
 /** Distance in units in the last place between two finite doubles of the same sign. */
 function ulps(a: number, b: number): number {
@@ -9,7 +9,7 @@ function ulps(a: number, b: number): number {
   return Number(view.getBigInt64(0) - view.getBigInt64(8));
 }
 
-describe('portable exp, tanh and log1p', () => {
+describe('portable exp, tanh, log1p, sin and cos', () => {
   it('give the textbook values', () => {
     expect(exp(0)).toBe(1);
     // fdlibm's exp is accurate to under one ulp: e comes out one ulp above the correctly rounded Math.E.
@@ -29,5 +29,20 @@ describe('portable exp, tanh and log1p', () => {
       worst = Math.max(worst, Math.abs(ulps(log1p(Math.abs(x)), Math.log1p(Math.abs(x)))));
     }
     expect(worst).toBeLessThanOrEqual(2);
+  });
+
+  it('give sin and cos of a turn’s fractions (the cyclic date parts) within an ulp of the engine’s', () => {
+    expect(sin(0)).toBe(0);
+    expect(cos(0)).toBe(1);
+    let worst = 0;
+    for (let k = 0; k < 366; k++) {
+      const x = (2 * Math.PI * k) / 366;
+      // Near a zero of sin or cos an ulp of the result is tiny; compare in absolute terms there.
+      expect(Math.abs(sin(x) - Math.sin(x))).toBeLessThan(1e-15);
+      expect(Math.abs(cos(x) - Math.cos(x))).toBeLessThan(1e-15);
+      if (Math.abs(Math.sin(x)) > 0.1) worst = Math.max(worst, Math.abs(ulps(sin(x), Math.sin(x))));
+      if (Math.abs(Math.cos(x)) > 0.1) worst = Math.max(worst, Math.abs(ulps(cos(x), Math.cos(x))));
+    }
+    expect(worst).toBeLessThanOrEqual(1);
   });
 });

@@ -14,15 +14,30 @@ describe('guessTaskType', () => {
     expect(guessTaskType(['2.0', '3.0', '2.0'])).toBe('binary');
   });
 
-  it('calls more than 1000 distinct values that are over 70% of rows regression', () => {
-    expect(guessTaskType(distinctRows(1001, 1001))).toBe('regression');
-    expect(guessTaskType(distinctRows(1001, 1429))).toBe('regression'); // 1001 > 0.7 * 1429 = 1000.3
-    expect(guessTaskType(distinctRows(1001, 1430))).toBe('multiclass'); // 1001 is not > 1001
-    expect(guessTaskType(distinctRows(1000, 1000))).toBe('multiclass'); // not more than 1000
+  it('calls more than 20 distinct whole numbers regression and 3 to 20 multiclass', () => {
+    expect(guessTaskType(distinctRows(20, 100))).toBe('multiclass');
+    expect(guessTaskType(distinctRows(21, 21))).toBe('regression');
+    expect(guessTaskType(distinctRows(21, 1000))).toBe('regression'); // however often each repeats
+    expect(guessTaskType(distinctRows(3, 3))).toBe('multiclass');
+    expect(guessTaskType(distinctRows(2, 50))).toBe('binary');
   });
 
-  it('counts rows without the missing ones', () => {
-    expect(guessTaskType([...distinctRows(1001, 1001), ...Array<string>(1000).fill('')])).toBe('regression');
+  it('calls a diabetes-like progression (whole numbers 25 to 346, many distinct) regression', () => {
+    // sklearn's raw diabetes target has 442 rows of whole numbers from 25 to 346 (214 distinct); these 442
+    // repeat 120 of their 322 values.
+    const progression = Array.from({ length: 442 }, (_, i) => String(25 + ((i * 13) % 322)));
+    expect(new Set(progression).size).toBe(322);
+    expect(guessTaskType(progression)).toBe('regression');
+  });
+
+  it('counts distinct values without the missing ones', () => {
+    expect(guessTaskType([...distinctRows(20, 20), ...Array<string>(100).fill(''), 'NA'])).toBe('multiclass');
+    expect(guessTaskType([...distinctRows(21, 21), ...Array<string>(100).fill('')])).toBe('regression');
+  });
+
+  it('calls text classification however many values it has', () => {
+    expect(guessTaskType(Array.from({ length: 30 }, (_, i) => `city ${i}`))).toBe('multiclass');
+    expect(guessTaskType(['true', 'false', 'true'])).toBe('binary');
   });
 
   it('calls 2 classes binary and more multiclass, numbers or not', () => {

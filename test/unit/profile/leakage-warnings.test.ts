@@ -69,18 +69,31 @@ describe('leakageWarnings', () => {
 
   it('warns about ID-like columns and does not call them leakage', () => {
     const table = {
-      names: ['id', 'day', 'price'],
+      names: ['id', 'ticket', 'price'],
       columns: [
         ['a1', 'a2', 'a3', 'a4'],
-        ['2012-01-01', '2012-01-02', '2012-01-03', '2012-01-04'],
+        ['T-9', 'T-4', 'T-7', 'T-1'],
         ['10', '12', '10', '15'],
       ],
     };
-    const types: Record<string, ColumnType> = { id: 'id', day: 'date', price: 'integer' };
+    const types: Record<string, ColumnType> = { id: 'id', ticket: 'category', price: 'integer' };
     expect(leakageWarnings(table, 'price', types).map((w) => [w.kind, w.column])).toEqual([
       ['id-like', 'id'],
-      ['id-like', 'day'],
+      ['id-like', 'ticket'],
     ]);
+  });
+
+  it('never calls a date or datetime an ID, even with a different value on every row', () => {
+    const table = {
+      names: ['day', 'at', 'price'],
+      columns: [
+        ['2012-01-01', '2012-01-02', '2012-01-03', '2012-01-04'],
+        ['2012-01-01T08:00:00', '2012-01-01T09:00:00', '2012-01-01T10:00:00', '2012-01-01T11:00:00'],
+        ['10', '12', '10', '15'],
+      ],
+    };
+    const types: Record<string, ColumnType> = { day: 'date', at: 'datetime', price: 'integer' };
+    expect(leakageWarnings(table, 'price', types)).toEqual([]);
   });
 
   it('names a missing target column', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DatePart } from '../../../src/core/features/index.ts';
 import { RECORD_SCHEMA_VERSION, type RunRecord } from '../../../src/core/records.ts';
 import {
   choiceId,
@@ -37,6 +38,31 @@ describe('run display', () => {
     expect(keep.transform).toEqual({ kind: 'numeric', column: 'age', impute: 'keep', scale: 'none' });
     expect(choiceId(keep.transform)).toBe('keep');
     expect(describeTransform(keep.transform)).toBe('missing kept (trees route it), none');
+  });
+
+  it('offers a date the suggested date parts, with hour only where the column has times', () => {
+    const datePart = (parts: DatePart[]) =>
+      transformChoices({ kind: 'datetime', column: 'day', parts }).find((c) => c.id === 'datetime')!
+        .transform;
+    expect(datePart(['year'])).toEqual({
+      kind: 'datetime',
+      column: 'day',
+      parts: [
+        'year',
+        'month',
+        'day',
+        'day_of_year',
+        'weekday',
+        'is_weekend',
+        'month_sin',
+        'month_cos',
+        'day_of_year_sin',
+        'day_of_year_cos',
+        'days_since',
+      ],
+    });
+    const withHour = datePart(['year', 'hour']);
+    expect(withHour.kind === 'datetime' && withHour.parts.includes('hour')).toBe(true);
   });
 
   it('the params diff keeps only the keys whose values differ (arrays compared by value)', () => {
