@@ -7,6 +7,7 @@
  * non-test row with the epoch or iteration count the folds found. The test rows are never seen: the pool
  * is built from `train` and `validation` only.
  */
+import { standardDeviation } from '../core/drift/pairwise-sum.ts';
 import { autoCandidates } from '../core/models/auto-candidates.ts';
 import { ensembleArtifact } from '../core/models/ensemble-artifact.ts';
 import { greedyEnsemble } from '../core/models/ensemble-selection.ts';
@@ -22,7 +23,14 @@ import type { TrialResult } from '../core/models/trial-result.ts';
 import type { MetricName } from '../core/problem/problem-card.ts';
 import { makeFolds, type Fold, type FoldLayout } from '../core/search/cv-folds.ts';
 import { createTrainer } from './create-trainer.ts';
-import { trialSeed, type SearchData, type SearchEvents, type SearchOutcome } from './search-models.ts';
+import {
+  bestIndex,
+  predictionTime,
+  trialSeed,
+  type SearchData,
+  type SearchEvents,
+  type SearchOutcome,
+} from './search-models.ts';
 
 /** Below this many non-test rows, candidates are compared by k-fold cross-validation (issue 17). */
 export const CV_MAX_ROWS = 20_000;
@@ -115,8 +123,14 @@ export async function autoSearch(
   const width = data.task === 'multiclass' ? data.classes : data.task === 'binary' ? 2 : 1;
 
   const scored: Scored[] = [];
-  const foldScores = (oof: ModelOutput) =>
-    foldBounds.map(([from, to]) => score(sliceOutput(oof, from, to, width), oofY.subarray(from, to)));
+  // The problem metric on each fold's held-out rows, their mean (the candidate's score) and spread.
+  const crossValidated = (oof: ModelOutput): NonNullable<TrialResult['cv']> => {
+    const scores = foldBounds.map(([from, to]) =>
+      score(sliceOutput(oof, from, to, width), oofY.subarray(from, to)),
+    );
+    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    return { scores, mean, std: scores.length > 1 ? standardDeviation(scores, 1) : 0 };
+  };
 
   const record = (
     trial: number,
@@ -126,21 +140,20 @@ export async function autoSearch(
     artifact: ModelArtifact,
     extra: { history: EpochRecord[]; bestEpoch: number; trainMs: number; epochs: number },
   ) => {
-    const scores = foldScores(oof);
-    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    const cv = crossValidated(oof);
     const result: TrialResult = {
       trial,
       params,
       seed,
       history: extra.history,
       bestEpoch: extra.bestEpoch,
-      score: mean,
+      score: cv.mean,
       validation: evaluateOutput(data.task, oof, oofY),
       trainMs: extra.trainMs,
       pruned: false,
       rung: 0,
       artifact,
-      cv: { scores, mean, std: standardDeviation(scores) },
+      cv,
     };
     scored.push({ result, oof, epochs: extra.epochs });
     events.onTrialEnd?.(result);
@@ -226,9 +239,10 @@ export async function autoSearch(
   const ranked = scored
     .filter((s) => s.result.params.family !== 'baseline' && Number.isFinite(s.result.score))
     .sort((a, b) => b.result.score - a.result.score);
-  const top = bestOf(scored);
+  const top = scored[bestIndex(scored.map((s) => s.result))];
   const winner: Scored | undefined = useCv ? oneStandardError(scored, top, k) : top;
   let ensembleMembers: { candidate: Scored; weight: number }[] = [];
+  let ensembleFit: { blended: ModelOutput; cv: NonNullable<TrialResult['cv']> } | undefined;
   if (request.families.includes('ensemble') && ranked.length >= 2) {
     const pool20 = ranked.slice(0, 20);
     const selection = greedyEnsemble(
@@ -244,9 +258,11 @@ export async function autoSearch(
         members.map((m) => ({ output: m.candidate.oof, weight: m.weight })),
         data.task,
       );
-      const scores = foldScores(blended);
-      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-      if (mean > (top?.result.score ?? -Infinity) + 1e-9) ensembleMembers = members;
+      const cv = crossValidated(blended);
+      if (cv.mean > (top?.result.score ?? -Infinity) + 1e-9) {
+        ensembleMembers = members;
+        ensembleFit = { blended, cv };
+      }
     }
   }
 
@@ -311,13 +327,8 @@ export async function autoSearch(
         ensembleSeed: request.seed,
       });
     }
-    if (artifacts.length === ensembleMembers.length) {
-      const blended = blend(
-        ensembleMembers.map((m) => ({ output: m.candidate.oof, weight: m.weight })),
-        data.task,
-      );
-      const scores = foldScores(blended);
-      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    if (artifacts.length === ensembleMembers.length && ensembleFit) {
+      const { blended, cv } = ensembleFit;
       const params: ModelParams = { ...DEFAULT_PARAMS.ensemble, refit: true };
       const id = trial + 1;
       events.onTrialStart?.(id, params, request.seed);
@@ -327,13 +338,13 @@ export async function autoSearch(
         seed: request.seed,
         history: [],
         bestEpoch: 0,
-        score: mean,
+        score: cv.mean,
         validation: evaluateOutput(data.task, blended, oofY),
         trainMs: ensembleMembers.reduce((sum, m) => sum + m.candidate.result.trainMs, 0),
         pruned: false,
         rung: 0,
         artifact: ensembleArtifact(data, params, artifacts),
-        cv: { scores, mean, std: standardDeviation(scores) },
+        cv,
         refit: { rows: pool.rows, epochs: 0 },
       };
       events.onTrialEnd?.(ensemble);
@@ -423,21 +434,6 @@ async function crossFit(
   return { outputs, artifact: artifact!, history, bestEpoch, epochs };
 }
 
-function bestOf(scored: Scored[]): Scored | undefined {
-  const loss = (r: TrialResult) => r.validation.log_loss ?? r.validation.rmse ?? Infinity;
-  let best: Scored | undefined;
-  for (const s of scored) {
-    if (Number.isNaN(s.result.score)) continue;
-    if (
-      !best ||
-      s.result.score > best.result.score ||
-      (s.result.score === best.result.score && loss(s.result) < loss(best.result))
-    )
-      best = s;
-  }
-  return best;
-}
-
 /** Simpler first: a linear model explains itself and extrapolates tamely; networks are the hardest to trust. */
 const COMPLEXITY: Record<ModelFamily, number> = { baseline: 0, linear: 1, gbdt: 2, mlp: 3, ensemble: 4 };
 
@@ -520,22 +516,4 @@ function blend(parts: { output: ModelOutput; weight: number }[], task: TrainingD
   return task === 'regression' || first.kind === 'value'
     ? { kind: 'value', values }
     : { kind: 'proba', classes: first.classes, values };
-}
-
-function standardDeviation(values: number[]): number {
-  if (values.length < 2) return 0;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
-}
-
-function predictionTime(
-  artifact: ModelArtifact,
-  set: { x: Float32Array; rows: number },
-  clock: () => number,
-): number {
-  if (set.rows === 0) return 0;
-  const rows = Math.min(set.rows, 1000);
-  const started = clock();
-  predictArtifact(artifact, set.x, rows);
-  return (clock() - started) / rows;
 }

@@ -244,7 +244,7 @@ export function bestIndex(results: TrialResult[]): number {
  * Milliseconds per row for the artifact to predict a set (at least 1,000 rows' worth, repeating a small
  * set), timed with the search's clock. A figure for the leaderboard, never asserted.
  */
-function predictionTime(
+export function predictionTime(
   artifact: ModelArtifact,
   set: { x: Float32Array; rows: number },
   clock: () => number,
