@@ -10,6 +10,7 @@ import { keepMissingNumbers } from '../core/features/index.ts';
 import type { TrialResult } from '../core/models/trial-result.ts';
 import type { TaskType } from '../core/problem/problem-card.ts';
 import type { RunLineage } from '../core/records.ts';
+import { foldLayoutOf } from '../core/search/fold-layout-of.ts';
 import { autoSearch, type AutoSearchOutcome } from '../ml/auto-search.ts';
 import { searchModels, type SearchOutcome } from '../ml/search-models.ts';
 import { UsageError } from './main.ts';
@@ -138,6 +139,7 @@ export async function runCommand(args: string[]) {
     test: data.test,
     featureNames: data.fitted.outputs,
   };
+  const layout = foldLayoutOf(table, plan.split, data.rowIds);
   const outcome: SearchOutcome | AutoSearchOutcome =
     strategy === 'auto'
       ? await autoSearch(searchData, {
@@ -146,6 +148,7 @@ export async function runCommand(args: string[]) {
           seed,
           metric: plan.metric,
           scoreTest: 'all',
+          ...(layout ? { layout } : {}),
           ...(maxEpochs !== undefined ? { maxEpochs } : {}),
         })
       : await searchModels(searchData, {

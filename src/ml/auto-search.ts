@@ -96,21 +96,29 @@ export async function autoSearch(
   const families = allowed.families;
   const pool = concatSets(data.train, data.validation, data.cols);
   const k = request.folds ?? 5;
-  const useCv = pool.rows <= (request.cvMaxRows ?? CV_MAX_ROWS) && pool.rows >= 2 * k;
-  const folds: Fold[] = useCv
-    ? makeFolds(
+  // A layout that cannot fill k folds (too few groups, or time blocks) falls back to the holdout rather
+  // than failing the search.
+  let folds: Fold[] | undefined;
+  if (pool.rows <= (request.cvMaxRows ?? CV_MAX_ROWS) && pool.rows >= 2 * k) {
+    try {
+      folds = makeFolds(
         pool.rows,
         k,
         request.layout ??
           (data.task === 'regression' ? { kind: 'random' } : { kind: 'stratified', y: pool.y }),
         request.seed,
-      )
-    : [
-        {
-          train: Int32Array.from({ length: data.train.rows }, (_, i) => i),
-          valid: Int32Array.from({ length: data.validation.rows }, (_, i) => data.train.rows + i),
-        },
-      ];
+      );
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const useCv = folds !== undefined;
+  folds ??= [
+    {
+      train: Int32Array.from({ length: data.train.rows }, (_, i) => i),
+      valid: Int32Array.from({ length: data.validation.rows }, (_, i) => data.train.rows + i),
+    },
+  ];
   const foldSets = useCv
     ? folds.map((f) => ({
         train: subsetSet(pool, f.train, data.cols),

@@ -11,6 +11,7 @@ import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
 import type { InputIssue } from '../core/bundle/input-issues.ts';
 import type { PredictionRecord, TimelineRecord } from '../core/records.ts';
 import type { ProjectSession } from './project-session.svelte.ts';
+import { LoadMarker } from './load-marker.svelte.ts';
 import { exampleForm } from './models-state.svelte.ts';
 import { serveWorker } from './workers.ts';
 
@@ -33,6 +34,7 @@ export class DeployState {
   events = $state.raw<TimelineRecord[]>([]);
   log = $state.raw<PredictionRecord[]>([]);
   busy = $state(false);
+  readonly #loads = new LoadMarker();
   message = $state('');
   error = $state('');
   /** Canary settings the user edits before starting one. */
@@ -54,17 +56,27 @@ export class DeployState {
     this.#session = session;
   }
 
-  async load(): Promise<void> {
-    const projectId = this.#session.projectId;
-    if (!projectId) return;
-    try {
-      const status = await serveWorker.call('openDeployment', [projectId]);
-      this.status = status;
-      this.#fillForm(status);
-      await this.#loadRecords(projectId);
-    } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
-    }
+  /**
+   * True once the deployment and its timeline have been read for this project, and no newer read of them
+   * is in flight (each open of the tab reads them again).
+   */
+  get loaded(): boolean {
+    return this.#loads.loaded;
+  }
+
+  load(): Promise<void> {
+    return this.#loads.track(async () => {
+      const projectId = this.#session.projectId;
+      if (!projectId) return;
+      try {
+        const status = await serveWorker.call('openDeployment', [projectId]);
+        this.status = status;
+        this.#fillForm(status);
+        await this.#loadRecords(projectId);
+      } catch (error) {
+        this.error = error instanceof Error ? error.message : String(error);
+      }
+    });
   }
 
   async act(action: UserAction): Promise<void> {

@@ -10,6 +10,7 @@ import type { ProjectSession } from './project-session.svelte.ts';
 import { describeAliasMove } from '../core/deploy/describe-alias-move.ts';
 import { LatencyTracker } from '../core/deploy/latency-tracker.ts';
 import { DEFAULT_MAX_BUNDLE_BYTES, tooLargeMessage } from '../core/project-file/import-limits.ts';
+import { LoadMarker } from './load-marker.svelte.ts';
 import { serveWorker, trainWorker } from './workers.ts';
 
 /** A request form for a version: one field per signature column, filled from its example row. */
@@ -25,6 +26,7 @@ export class ModelsState {
   aliases = $state.raw<AliasRecord[]>([]);
   history = $state.raw<AliasMove[]>([]);
   busy = $state(false);
+  readonly #loads = new LoadMarker();
   /** The version the prediction form sends requests to. */
   servingId = $state<string | null>(null);
   form = $state<Record<string, string>>({});
@@ -46,15 +48,26 @@ export class ModelsState {
     this.#session = session;
   }
 
-  async load(): Promise<void> {
-    const projectId = this.#session.projectId;
-    if (!projectId) return;
-    const storage = this.#session.storage;
-    [this.versions, this.aliases, this.history] = await Promise.all([
-      storage.listBundles(projectId),
-      storage.listAliases(projectId),
-      storage.aliasHistory(projectId),
-    ]);
+  /**
+   * True once this project's versions, aliases and history have been read, and no newer read of them is
+   * in flight (a tab switch, a registration or an alias move reads them again): tests and screen readers
+   * wait on it.
+   */
+  get loaded(): boolean {
+    return this.#loads.loaded;
+  }
+
+  load(): Promise<void> {
+    return this.#loads.track(async () => {
+      const projectId = this.#session.projectId;
+      if (!projectId) return;
+      const storage = this.#session.storage;
+      [this.versions, this.aliases, this.history] = await Promise.all([
+        storage.listBundles(projectId),
+        storage.listAliases(projectId),
+        storage.aliasHistory(projectId),
+      ]);
+    });
   }
 
   /** The version number of a bundle id of this project, if it is registered here. */

@@ -11,6 +11,7 @@ import {
 } from '../core/monitor/monitor-defaults.ts';
 import type { AlertRecord } from '../core/records.ts';
 import type { ProjectSession } from './project-session.svelte.ts';
+import { LoadMarker } from './load-marker.svelte.ts';
 import { serveWorker } from './workers.ts';
 
 export class MonitorState {
@@ -19,6 +20,7 @@ export class MonitorState {
   settings = $state<MonitorSettings>(defaultMonitorSettings());
   alerts = $state.raw<AlertRecord[]>([]);
   busy = $state(false);
+  readonly #loads = new LoadMarker();
   message = $state('');
   error = $state('');
   permission = $state<NotificationPermission | 'unsupported'>(
@@ -29,12 +31,22 @@ export class MonitorState {
     this.#session = session;
   }
 
-  async load(): Promise<void> {
-    const projectId = this.#session.projectId;
-    if (!projectId) return;
-    // Read and validated in the serve worker, where the settings' schema (zod) lives.
-    this.settings = await serveWorker.call('monitorSettings', [projectId]);
-    this.alerts = await this.#session.storage.listAlerts(projectId);
+  /**
+   * True once this project's monitoring settings and alerts have been read, and no newer read of them is
+   * in flight: the settings form shows the stored settings from then on, not the defaults.
+   */
+  get loaded(): boolean {
+    return this.#loads.loaded;
+  }
+
+  load(): Promise<void> {
+    return this.#loads.track(async () => {
+      const projectId = this.#session.projectId;
+      if (!projectId) return;
+      // Read and validated in the serve worker, where the settings' schema (zod) lives.
+      this.settings = await serveWorker.call('monitorSettings', [projectId]);
+      this.alerts = await this.#session.storage.listAlerts(projectId);
+    });
   }
 
   /** Computes the snapshot over the logged requests, or over an uploaded batch. */

@@ -12,6 +12,7 @@ import type { DatasetRecord } from '../core/records.ts';
 import type { LooplabStorage } from './storage-handle.ts';
 import { sameRecords } from './same-records.ts';
 import { DeployState } from './deploy-state.svelte.ts';
+import { LoadMarker } from './load-marker.svelte.ts';
 import { EvalState } from './eval-state.svelte.ts';
 import { ModelsState } from './models-state.svelte.ts';
 import { MonitorState } from './monitor-state.svelte.ts';
@@ -50,6 +51,7 @@ export class ProjectSession {
   lastFile = $state.raw<File | null>(null);
   /** Aborts this project's upload in progress. */
   ingestAbort: AbortController | undefined;
+  readonly #datasetLoads = new LoadMarker();
 
   readonly work: WorkState;
   readonly train: TrainState;
@@ -94,14 +96,24 @@ export class ProjectSession {
     );
   }
 
+  /**
+   * True once the project's datasets have been read, and no newer read of them is in flight (an upload
+   * reads them again after it is stored): the Data tab's list is the stored one from then on.
+   */
+  get datasetsLoaded(): boolean {
+    return this.#datasetLoads.loaded;
+  }
+
   /** Loads the project's datasets; keeps the selection when it is still stored, else picks the first. */
-  async loadDatasets(): Promise<void> {
-    // Datasets are immutable, so the same ids mean the same list: keep it, and spare the table a re-render.
-    this.datasets = sameRecords(
-      this.datasets,
-      this.projectId ? await this.storage.listDatasets(this.projectId) : [],
-    );
-    if (this.datasetId && !this.datasets.some((d) => d.id === this.datasetId)) this.datasetId = null;
-    if (!this.datasetId && this.datasets[0]) this.datasetId = this.datasets[0].id;
+  loadDatasets(): Promise<void> {
+    return this.#datasetLoads.track(async () => {
+      // Datasets are immutable, so the same ids mean the same list: keep it, and spare the table a re-render.
+      this.datasets = sameRecords(
+        this.datasets,
+        this.projectId ? await this.storage.listDatasets(this.projectId) : [],
+      );
+      if (this.datasetId && !this.datasets.some((d) => d.id === this.datasetId)) this.datasetId = null;
+      if (!this.datasetId && this.datasets[0]) this.datasetId = this.datasets[0].id;
+    });
   }
 }

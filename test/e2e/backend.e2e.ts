@@ -4,6 +4,11 @@ import { SWIFTSHADER_WEBGPU_FLAGS } from './chromium.ts';
 import { useSession } from './harness.ts';
 
 async function chooseBackend(page: Page, choice: string, allowSoftware: boolean) {
+  // The app checks the backend by itself once the page is idle after opening; a check still to come or in
+  // flight would replace (or, restarting the worker, fail) the one chosen here: let it end first.
+  await expect
+    .poll(() => page.getByTestId('backend').innerText(), { timeout: 60_000 })
+    .not.toMatch(/not checked|checking/);
   await page.getByText('Compute backend:').click();
   await page.getByRole('combobox', { name: 'Backend' }).selectOption(choice);
   await page.getByRole('checkbox', { name: 'Allow software GPU adapters' }).setChecked(allowSoftware);

@@ -67,6 +67,8 @@ async function closeAndReopen(project: string): Promise<void> {
   await current.reopen();
   await nav().getByRole('button', { name: project, exact: true }).click();
   await expect.poll(() => page().locator('[aria-current="page"]').innerText()).toBe(project);
+  // The project is marked current before its datasets are read from storage: wait for the Data tab's list.
+  await page().locator('[data-testid="data-stage"][data-loaded="true"]').waitFor();
 }
 
 /** Runs the footer's storage check and returns its summary and problems. */
@@ -81,6 +83,8 @@ async function checkStorage(): Promise<{ summary: string; problems: string[] }> 
 const aliasesShown = async () => {
   await tab('Models').click();
   await page().getByRole('heading', { name: 'Models', exact: true }).waitFor();
+  // After a reload the versions arrive from storage a moment after the heading: wait for the stage to say so.
+  await page().locator('[data-testid="models-stage"][data-loaded="true"]').waitFor();
   return page()
     .getByTestId('versions')
     .locator('tbody tr')
@@ -206,6 +210,8 @@ describe('closing the page while the work is held at a known point', () => {
     await closeAndReopen('Faults');
     const check = await checkStorage();
     await tab('Deploy').click();
+    // The status shows before the prediction log is read: wait for the whole stage.
+    await page().locator('[data-testid="deploy-stage"][data-loaded="true"]').waitFor();
     const status = page().getByTestId('deploy-status');
     await status.waitFor();
     const statusText = await status.innerText();
@@ -310,7 +316,10 @@ describe('crashing workers', () => {
     });
     await page().locator('[data-testid="train-status"][data-status="error"]').waitFor({ timeout: 60_000 });
     const shown = await page().locator('[aria-labelledby="progress-heading"] [role="alert"]').innerText();
-    // No reload: the runs of the crashed sweep are marked now.
+    // No reload: the runs of the crashed sweep are marked now. The error shows first, then they are marked
+    // interrupted and read again, so the Runs tab can list them still running for a moment: wait for the list
+    // the marking gives.
+    await expect.poll(async () => count(await runStatuses(), 'running')).toBe(0);
     const statuses = await runStatuses();
     const check = await checkStorage();
     recordCase({

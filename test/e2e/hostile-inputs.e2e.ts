@@ -313,6 +313,8 @@ describe('hostile inputs in the Data, Profile and Problem views', () => {
     const alert = page.locator('[aria-labelledby="progress-heading"] [role="alert"]');
     const text = (await alert.count()) ? (await alert.innerText()).trim() : '(no error shown)';
     await tab('Runs').click();
+    // No table is drawn until the runs are read (and none with no run): wait for the read.
+    await page.locator('[data-testid="runs-stage"][data-loaded="true"]').waitFor();
     const runs = await page.getByTestId('runs-table').locator('tbody tr').count();
     const message =
       'Too few rows to train and evaluate: the split gave 1 training, 0 validation and 0 test rows.';

@@ -24,7 +24,14 @@ beforeEach(async () => {
 
 const projectNames = () =>
   page.getByRole('navigation', { name: 'Projects' }).locator('li .open').allInnerTexts();
-const versionCount = () => page.getByTestId('versions').locator('tbody tr').count();
+/**
+ * The versions the Models tab lists, once it has read them again: the message or error of an import shows
+ * before the list is read.
+ */
+const versionCount = async () => {
+  await page.locator('[data-testid="models-stage"][data-loaded="true"]').waitFor();
+  return page.getByTestId('versions').locator('tbody tr').count();
+};
 
 /** Rewrites one entry of a zip, keeping the rest byte for byte. */
 function rewrite(zip: Uint8Array, name: string, edit: (text: string) => string): Uint8Array {

@@ -57,6 +57,9 @@ describe('the full lifecycle on sample data', () => {
       page = current.page;
       // Browser notifications on, in the sample project's monitoring settings.
       await page.getByRole('tab', { name: 'Monitor' }).click();
+      // The form shows the defaults until the stored settings arrive from the serve worker; a box ticked
+      // before then would be put back by them.
+      await page.locator('[data-testid="monitor-stage"][data-loaded="true"]').waitFor();
       await page.getByText('Monitoring settings and alert thresholds').click();
       await page.getByRole('checkbox', { name: 'Show browser notifications' }).check();
       await page.getByRole('button', { name: 'Save settings' }).click();

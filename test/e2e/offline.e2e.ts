@@ -45,7 +45,8 @@ describe('the installed app, offline', () => {
     // Use it offline: the data worker and the tfjs wasm binary come from the precache.
     await page.getByLabel('Choose a file…').setInputFiles(writeTemp('offline.csv', generatedCsv(25, 2)));
     await page.getByText('Stored offline.csv: 25 rows.').waitFor();
-    expect(await page.getByTestId('row-count').innerText()).toBe('25');
+    // "Stored" shows before the list is read again and the new dataset chosen.
+    await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('25');
     await expect.poll(() => page.getByTestId('backend').innerText(), { timeout: 60_000 }).toBe('wasm');
     await session.browser.context.setOffline(false);
   });

@@ -15,6 +15,8 @@ async function createProject(name: string): Promise<void> {
   await page.getByLabel('New project').fill(name);
   await page.getByRole('button', { name: 'Create' }).click();
   await expect.poll(projectNames).toContain(name);
+  // Listed first, opened after: a click before it is opened would be undone by the opening.
+  await expect.poll(() => page.locator('[aria-current="page"]').innerText()).toBe(name);
 }
 
 const nav = () => page.getByRole('navigation', { name: 'Projects' });
@@ -25,7 +27,8 @@ describe('projects', () => {
     await page.getByLabel('New project').fill('Churn Q3');
     await page.getByRole('button', { name: 'Create' }).click();
     await expect.poll(projectNames).toContain('Churn Q3');
-    expect(await page.locator('[aria-current="page"]').innerText()).toBe('Churn Q3');
+    // The new project is listed before it is opened.
+    await expect.poll(() => page.locator('[aria-current="page"]').innerText()).toBe('Churn Q3');
 
     await page.getByRole('button', { name: 'Rename Churn Q3' }).click();
     await page.getByLabel('New name for Churn Q3').fill('Churn Q4');

@@ -190,6 +190,8 @@ function expectDefused(download: string, cells: string[], numbers: string[]): vo
 async function uploadHostile(): Promise<void> {
   await page.getByLabel('Choose a file…').setInputFiles(writeTemp('hostile.csv', hostileCsv(600, 3)));
   await page.getByText('Stored hostile.csv: 600 rows.').waitFor();
+  // "Stored" shows before the list is read again and the new dataset chosen: wait for its table.
+  await page.getByRole('region', { name: 'Rows of hostile.csv', exact: true }).waitFor();
 }
 
 /** Saves the first problem card of the project, on `target`, and the suggested recipe and split. */

@@ -244,7 +244,8 @@ describe('train, compare, rerun and serve', () => {
       expect(await trainStatus()).toBe('done');
       expect(await page().getByTestId('train-status').innerText()).toMatch(/^Finished: 5 runs on wasm/);
       const rows = page().getByTestId('leaderboard').locator('tbody tr');
-      expect(await rows.count()).toBe(5);
+      // The status says done before the runs are read again, and the leaderboard is drawn from them.
+      await expect.poll(() => rows.count(), WAIT).toBe(5);
       const names = await rows.locator('th').allInnerTexts();
       expect(names.some((n) => n.startsWith('baseline'))).toBe(true);
       expect(names.filter((n) => n.startsWith('linear'))).toHaveLength(2);
@@ -495,6 +496,8 @@ describe('train, compare, rerun and serve', () => {
       await expect
         .poll(() => page().getByTestId('models-error').innerText(), WAIT)
         .toMatch(/^tampered\.zip was not imported, and nothing was stored: .+/);
+      // The error shows before the versions are read again.
+      await page().locator('[data-testid="models-stage"][data-loaded="true"]').waitFor();
       expect(await page().getByTestId('versions').locator('tbody tr').count()).toBe(3);
 
       // Real-time prediction in the serve worker equals Node's scoring of the exported bundle, for the same row.

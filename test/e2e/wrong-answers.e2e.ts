@@ -63,10 +63,14 @@ async function createProject(name: string): Promise<void> {
   await expect.poll(() => page.locator('[aria-current="page"]').innerText()).toBe(name);
 }
 
-/** Waits until a tab's panel has drawn its own content (each tab has its heading). */
+/**
+ * Waits until a tab's panel has drawn its own content (each tab has its heading), and, where the tab says
+ * when it has read its records (data-loaded: Data, Runs, Models, Deploy, Monitor), until it has.
+ */
 async function openTab(name: (typeof TABS)[number]): Promise<string> {
   await tab(name).click();
   await page.locator('#stage-panel h2').first().waitFor();
+  await page.locator('#stage-panel [data-loaded="false"]').first().waitFor({ state: 'detached' });
   return panelText();
 }
 
@@ -228,7 +232,10 @@ describe('wrong answers a newcomer hits (issue 15)', () => {
   it('names versions, not ids, and counts in words that agree', async () => {
     await runFullLifecycle(page);
     await openTab('Models');
-    const history = await page.getByTestId('alias-history').locator('li').allInnerTexts();
+    await page.locator('[data-testid="models-stage"][data-loaded="true"]').waitFor();
+    const historyLines = () => page.getByTestId('alias-history').locator('li').allInnerTexts();
+    await expect.poll(async () => (await historyLines()).length).toBeGreaterThan(0);
+    const history = await historyLines();
     expect(history[0]).toMatch(/: champion set to v1 \(full lifecycle: best run\)$/);
     for (const line of history) expect(line).not.toMatch(/none|undefined/);
     await page.getByRole('button', { name: 'Predict with v1' }).click();
@@ -236,11 +243,12 @@ describe('wrong answers a newcomer hits (issue 15)', () => {
     await expect.poll(() => page.getByTestId('latency').innerText()).toMatch(/^1 request: p50/);
 
     await openTab('Deploy');
-    const timeline = await page.getByTestId('deploy-timeline').locator('li').allInnerTexts();
-    expect(timeline.length).toBeGreaterThan(0);
+    await page.locator('[data-testid="deploy-stage"][data-loaded="true"]').waitFor();
+    // The timeline is read from storage when the tab opens: wait for the champion's move to be listed.
+    const lines = () => page.getByTestId('deploy-timeline').locator('li').allInnerTexts();
+    await expect.poll(async () => (await lines()).some((line) => /champion set to v1/.test(line))).toBe(true);
     const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-    for (const line of timeline) expect(line).not.toMatch(uuid);
-    expect(timeline.some((line) => /champion set to v1/.test(line))).toBe(true);
+    for (const line of await lines()) expect(line).not.toMatch(uuid);
   });
 
   it('does not stop the search at the card’s target unless asked, and says what the button will do', async () => {

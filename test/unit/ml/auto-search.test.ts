@@ -88,6 +88,26 @@ describe('autoSearch', () => {
     expect(outcome.results[outcome.best]!.refit).toMatchObject({ rows: 400 });
   });
 
+  it('folds a group split by entity, and falls back to the holdout when there are too few entities', async () => {
+    const data = binaryData();
+    const grouped: { train: MatrixSet; valid: MatrixSet }[] = [];
+    // 40 entities of 10 pool rows each: GroupKFold puts 8 whole entities, 80 rows, in each fold.
+    const groups = Array.from({ length: 400 }, (_, r) => r % 40);
+    const outcome = await autoSearch(
+      data,
+      { ...REQUEST, maxTrials: 1, layout: { kind: 'group', groups } },
+      { onFold: (_, train, valid) => grouped.push({ train, valid }) },
+    );
+    expect(outcome.selection).toEqual({ method: 'cv', folds: 5, rows: 400 });
+    for (const { valid } of grouped) expect(valid.rows).toBe(80);
+    const few = await autoSearch(data, {
+      ...REQUEST,
+      maxTrials: 1,
+      layout: { kind: 'group', groups: groups.map((g) => g % 3) },
+    });
+    expect(few.selection).toEqual({ method: 'holdout', rows: 100 });
+  });
+
   it('says why it stopped: the budget, no improvement, or the trial limit', async () => {
     const data = binaryData();
     let t = 0;
