@@ -3,7 +3,9 @@ import type { BackendReport } from '../src/core/compute/backend-policy.ts';
 import type { ReproduceSummary, TrainEvent } from '../src/core/experiment/index.ts';
 import { pipelineVersion } from '../src/core/features/index.ts';
 import type { ModelParams } from '../src/core/models/model-params.ts';
-import type { MetricName } from '../src/core/problem/problem-card.ts';
+import { evaluateOutput } from '../src/core/models/evaluate-output.ts';
+import type { MetricName, TaskType } from '../src/core/problem/problem-card.ts';
+import { predictNetwork } from '../src/ml/predict-network.ts';
 import { RECORD_SCHEMA_VERSION, type RunRecord } from '../src/core/records.ts';
 import { retrainRun } from '../src/ml/retrain-run.ts';
 import { runLockName } from '../src/storage/runs.ts';
@@ -37,6 +39,11 @@ export async function reproduceRun(
   if (pipelineVersion(data.fitted) !== original.lineage.pipelineVersion)
     throw new Error('The rebuilt feature pipeline differs from the run’s: its inputs changed.');
   const params = original.params as unknown as ModelParams;
+  if (original.cv && !params.refit)
+    throw new Error(
+      'This candidate was scored by cross-validation and keeps one fold’s model; rerun the chosen, refit run of its search.',
+    );
+  const originalArtifact = original.artifact as unknown as ModelArtifact | undefined;
   const metric = (original.metric ?? inputs.card.metric.name) as MetricName;
   const run: RunRecord = {
     schemaVersion: RECORD_SCHEMA_VERSION,
@@ -55,6 +62,7 @@ export async function reproduceRun(
       ...lineageOf(inputs, data),
       // A retrained run's rerun trains on the same appended batches.
       ...(original.lineage.appended ? { appended: original.lineage.appended } : {}),
+      ...(original.lineage.selection ? { selection: original.lineage.selection } : {}),
     },
     metric,
     reproducesRunId: original.id,
@@ -85,27 +93,39 @@ export async function reproduceRun(
       params.refit ? params.epochs : original.history.length,
       metric,
       (record) => emit({ type: 'epoch', runId: run.id, trial: 0, record }),
-      (original.artifact as unknown as ModelArtifact | undefined)?.members,
+      originalArtifact?.members,
     );
+    // The decision threshold was chosen on the search's out-of-fold predictions, not by training.
+    const artifact: ModelArtifact =
+      originalArtifact?.threshold !== undefined
+        ? { ...result.artifact, threshold: originalArtifact.threshold }
+        : result.artifact;
+    // A refit run's metrics are its out-of-fold ones, which a single training cannot give again; the
+    // models are compared instead, by what both predict for the validation rows.
+    const metrics =
+      params.refit && originalArtifact
+        ? await validationMetrics(artifact, data, inputs.card.taskType)
+        : result.validation;
+    const reference =
+      params.refit && originalArtifact
+        ? await validationMetrics(originalArtifact, data, inputs.card.taskType)
+        : original.metrics;
     const finished: RunRecord = {
       ...run,
       status: 'finished',
       finishedAt: Date.now(),
       history: result.history.map((h) => ({ ...h })),
-      metrics: result.validation,
+      metrics,
       score: original.score ?? NaN,
+      ...(original.cv ? { cv: original.cv } : {}),
       bestEpoch: result.bestEpoch,
       durationMs: performance.now() - started,
-      artifact: result.artifact as unknown as Record<string, unknown>,
+      artifact: artifact as unknown as Record<string, unknown>,
       pipeline: data.fitted as unknown as Record<string, unknown>,
       recipeFitted: data.recipeFitted as unknown as Record<string, unknown>,
     };
-    const diffs = Object.keys(original.metrics).map((k) =>
-      Math.abs((finished.metrics[k] ?? NaN) - original.metrics[k]!),
-    );
-    const identical = Object.keys(original.metrics).every((k) =>
-      Object.is(finished.metrics[k], original.metrics[k]),
-    );
+    const diffs = Object.keys(reference).map((k) => Math.abs((finished.metrics[k] ?? NaN) - reference[k]!));
+    const identical = Object.keys(reference).every((k) => Object.is(finished.metrics[k], reference[k]));
     await storage.finishRuns([finished], {
       projectId: run.projectId,
       kind: 'run-reproduced',
@@ -122,4 +142,14 @@ export async function reproduceRun(
   } finally {
     release();
   }
+}
+
+/** Every metric of a model's predictions for the validation rows, by the serving path's arithmetic. */
+async function validationMetrics(
+  artifact: ModelArtifact,
+  data: Awaited<ReturnType<typeof runData>>['data'],
+  task: TaskType,
+): Promise<Record<string, number>> {
+  const output = await predictNetwork(artifact, data.validation.x, data.validation.rows);
+  return evaluateOutput(task, output, data.validation.y);
 }

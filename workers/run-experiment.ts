@@ -26,9 +26,11 @@ import type { SplitRequest } from '../src/core/prepare/prepare-dataset.ts';
 import type { MetricName, ProblemCard } from '../src/core/problem/problem-card.ts';
 import { RECORD_SCHEMA_VERSION, type RunLineage, type RunRecord } from '../src/core/records.ts';
 import type { Recipe } from '../src/core/recipe/index.ts';
+import { foldLayoutOf } from '../src/core/search/fold-layout-of.ts';
 import type { SealedSplit } from '../src/core/split/index.ts';
 import { predictNetwork } from '../src/ml/predict-network.ts';
-import { searchModels } from '../src/ml/search-models.ts';
+import { autoSearch, type AutoSearchEvents, type AutoSearchOutcome } from '../src/ml/auto-search.ts';
+import { searchModels, type SearchOutcome } from '../src/ml/search-models.ts';
 import { runLockName } from '../src/storage/runs.ts';
 import { loadTable } from './load-table.ts';
 import { barrierArmed, testBarrier } from './test-hooks.ts';
@@ -120,7 +122,9 @@ export function runName(params: ModelParams, trial: number): string {
       ? `mlp ${params.hidden.join('-')}`
       : params.family === 'gbdt'
         ? 'trees'
-        : 'linear';
+        : params.family === 'ensemble'
+          ? 'ensemble'
+          : 'linear';
   return `${family} #${trial}`;
 }
 
@@ -156,84 +160,109 @@ export async function runExperiment(
   };
 
   emit({ type: 'phase', phase: 'training', message: 'Training…' });
+  const table = await loadTable(inputs.dataset.id);
   const startedAt = Date.now();
   // Step progress is sent at most ten times a second.
   let lastStep = 0;
   try {
-    const outcome = await searchModels(
-      {
-        task: card.taskType,
-        classes: data.classes,
-        cols: data.cols,
-        train: data.train,
-        validation: data.validation,
-        test: data.test,
-        featureNames: data.fitted.outputs,
-      },
-      {
-        families: spec.families,
-        strategy: spec.strategy,
-        randomTrials: spec.randomTrials,
-        budgetMs: spec.budgetMs,
-        seed: spec.seed,
-        metric,
-        halving: spec.halving,
-        ...(spec.maxEpochs !== undefined ? { maxEpochs: spec.maxEpochs } : {}),
-        scoreTest: 'best',
-        ...(spec.stopAtTarget ? { targetScore: scoreToMetric(metric, card.metric.target) } : {}),
-      },
-      {
-        onTrialStart: (trial, params, seed) => {
-          const run: RunRecord = {
-            schemaVersion: RECORD_SCHEMA_VERSION,
-            id: crypto.randomUUID(),
-            projectId: spec.projectId,
-            createdAt: Date.now(),
-            status: 'running',
-            name: runName(params, trial),
-            sweepId,
-            trial,
-            params: { ...params },
-            seed,
-            history: [],
-            metrics: {},
-            environment: env,
-            lineage,
+    const searchData = {
+      task: card.taskType,
+      classes: data.classes,
+      cols: data.cols,
+      train: data.train,
+      validation: data.validation,
+      test: data.test,
+      featureNames: data.fitted.outputs,
+    };
+    const targetScore = spec.stopAtTarget ? { targetScore: scoreToMetric(metric, card.metric.target) } : {};
+    const maxEpochs = spec.maxEpochs !== undefined ? { maxEpochs: spec.maxEpochs } : {};
+    // AutoML (issue 17): cross-validated on the train and validation rows, folded as the split is
+    // (time-ordered or by entity), refit, ensembled; the test rows are scored once, for the chosen model.
+    const search = (events: AutoSearchEvents): Promise<SearchOutcome | AutoSearchOutcome> => {
+      if (spec.strategy !== 'auto')
+        return searchModels(
+          searchData,
+          {
+            families: spec.families.filter((f) => f !== 'ensemble'),
+            strategy: spec.strategy,
+            randomTrials: spec.randomTrials,
+            budgetMs: spec.budgetMs,
+            seed: spec.seed,
             metric,
-          };
-          runs.set(trial, run);
-          // The lock is requested before the first write, so a reader never sees a running run without it.
-          writes = writes.then(async () => {
-            releases.push(await holdLock(runLockName(run.id)));
-          });
-          save(run);
-          emit({
-            type: 'trial-start',
-            runId: run.id,
-            trial,
-            name: run.name!,
-            params,
-            maxEpochs: spec.maxEpochs ?? params.epochs,
-          });
+            halving: spec.halving,
+            ...maxEpochs,
+            scoreTest: 'best',
+            ...targetScore,
+          },
+          events,
+        );
+      const layout = foldLayoutOf(table, inputs.split.request, data.rowIds);
+      return autoSearch(
+        searchData,
+        {
+          families: spec.families,
+          budgetMs: spec.budgetMs,
+          seed: spec.seed,
+          metric,
+          scoreTest: 'best',
+          ...(layout ? { layout } : {}),
+          ...maxEpochs,
+          ...targetScore,
         },
-        onEpoch: (trial, record) => {
-          const run = runs.get(trial)!;
-          run.history.push({ ...record });
-          if (barrierArmed('train:epoch-stored')) {
-            // A fault test holds the writes once a run with an epoch is stored (test builds only).
-            save(run, true);
-            writes = writes.then(() => testBarrier('train:epoch-stored'));
-          } else save(run);
-          emit({ type: 'epoch', runId: run.id, trial, record });
-        },
-        onStep: (trial, done, total) => {
-          const now = performance.now();
-          if (done < total && now - lastStep < 100) return;
-          lastStep = now;
-          emit({ type: 'step', runId: runs.get(trial)!.id, trial, done, total });
-        },
+        events,
+      );
+    };
+    const outcome = await search({
+      onTrialStart: (trial, params, seed) => {
+        const run: RunRecord = {
+          schemaVersion: RECORD_SCHEMA_VERSION,
+          id: crypto.randomUUID(),
+          projectId: spec.projectId,
+          createdAt: Date.now(),
+          status: 'running',
+          name: runName(params, trial),
+          sweepId,
+          trial,
+          params: { ...params },
+          seed,
+          history: [],
+          metrics: {},
+          environment: env,
+          lineage,
+          metric,
+        };
+        runs.set(trial, run);
+        // The lock is requested before the first write, so a reader never sees a running run without it.
+        writes = writes.then(async () => {
+          releases.push(await holdLock(runLockName(run.id)));
+        });
+        save(run);
+        emit({
+          type: 'trial-start',
+          runId: run.id,
+          trial,
+          name: run.name!,
+          params,
+          maxEpochs: spec.maxEpochs ?? params.epochs,
+        });
       },
-    );
+      onEpoch: (trial, record) => {
+        const run = runs.get(trial)!;
+        run.history.push({ ...record });
+        if (barrierArmed('train:epoch-stored')) {
+          // A fault test holds the writes once a run with an epoch is stored (test builds only).
+          save(run, true);
+          writes = writes.then(() => testBarrier('train:epoch-stored'));
+        } else save(run);
+        emit({ type: 'epoch', runId: run.id, trial, record });
+      },
+      onStep: (trial, done, total) => {
+        const now = performance.now();
+        if (done < total && now - lastStep < 100) return;
+        lastStep = now;
+        emit({ type: 'step', runId: runs.get(trial)!.id, trial, done, total });
+      },
+    });
     await writes;
     const best = outcome.results[outcome.best];
     let importance: RunRecord['importance'];
@@ -242,14 +271,21 @@ export async function runExperiment(
       importance = await importanceOf(best.artifact, data, card, metric);
     }
     emit({ type: 'phase', phase: 'saving', message: 'Saving the runs…' });
+    const selection = 'selection' in outcome ? outcome.selection : undefined;
     const finished = outcome.results.map((result) =>
-      finishedRun(runs.get(result.trial)!, result, data, result === best ? importance : undefined),
+      finishedRun(
+        runs.get(result.trial)!,
+        result,
+        data,
+        result === best ? importance : undefined,
+        selectionOf(selection, result),
+      ),
     );
     const bestRun = best && runs.get(best.trial);
     await storage.finishRuns(finished, {
       projectId: spec.projectId,
       kind: 'runs-finished',
-      message: `Search finished: ${finished.length} runs${bestRun ? `, best ${bestRun.name} (${metric} ${best.score.toFixed(4)} on validation)` : ''}`,
+      message: `Search finished: ${finished.length} runs${bestRun ? `, best ${bestRun.name} (${metric} ${scoreToMetric(metric, best.score).toFixed(4)} ${selection?.method === 'cv' ? `mean of ${selection.folds} folds` : 'on validation'})` : ''}`,
       data: { sweepId, bestRunId: bestRun?.id, durationMs: Date.now() - startedAt },
     });
     return {
@@ -259,6 +295,8 @@ export async function runExperiment(
       backend: backend.backend,
       stoppedByBudget: outcome.stoppedByBudget,
       reachedTarget: outcome.reachedTarget,
+      ...('stopReason' in outcome ? { stopReason: outcome.stopReason } : {}),
+      ...(selection ? { selection } : {}),
       skipped: outcome.skipped,
       refusedFamilies: outcome.refusedFamilies,
     };
@@ -278,14 +316,34 @@ export async function runExperiment(
   }
 }
 
+/** How a run's model was chosen and trained, for its lineage: only the refit model covers every row. */
+function selectionOf(
+  selection: AutoSearchOutcome['selection'] | undefined,
+  result: TrialResult,
+): RunLineage['selection'] | undefined {
+  if (!selection) return undefined;
+  const refit = result.refit !== undefined && 'rows' in result.refit ? result.refit.rows : undefined;
+  return {
+    method: selection.method,
+    ...(selection.method === 'cv' ? { folds: selection.folds } : {}),
+    refit: refit !== undefined,
+    ...(refit !== undefined ? { refitRows: refit } : {}),
+  };
+}
+
 function finishedRun(
   run: RunRecord,
   result: TrialResult,
   data: ExperimentData,
   importance: RunRecord['importance'],
+  selection?: RunLineage['selection'],
 ): RunRecord {
   return {
     ...run,
+    // A refit changes the params (epochs found in CV, refit: true): the record holds what was trained.
+    params: { ...result.params },
+    ...(selection && run.lineage ? { lineage: { ...run.lineage, selection } } : {}),
+    ...(result.cv ? { cv: result.cv } : {}),
     status: 'finished',
     finishedAt: Date.now(),
     history: result.history.map((h) => ({ ...h })),

@@ -254,6 +254,7 @@ export async function runCommand(args: string[]) {
       test: pick(best.test),
       ...(best.cv ? { cv: { mean: round(best.cv.mean), std: round(best.cv.std) } } : {}),
       ...(best.refit ? { refit: best.refit } : {}),
+      ...(best.artifact.threshold !== undefined ? { threshold: round(best.artifact.threshold) } : {}),
     },
     ...evaluation,
     ...(bundlePath ? { bundle: bundlePath } : {}),

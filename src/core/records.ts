@@ -152,6 +152,12 @@ export interface RunRecord extends ProjectScoped {
   score?: number;
   /** Test-set metrics, when the test set was scored for this run (each scoring is a recorded look). */
   test?: Record<string, number>;
+  /**
+   * Cross-validated selection (issue 17): the problem metric on each fold's held-out rows, their mean (the
+   * run's `score`) and sample standard deviation. `metrics` are then the out-of-fold ones; the stored
+   * model is the refit one when `params.refit`, else the first fold's.
+   */
+  cv?: { scores: number[]; mean: number; std: number };
   bestEpoch?: number;
   /** Stopped early by successive halving. */
   pruned?: boolean;

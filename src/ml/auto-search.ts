@@ -8,6 +8,7 @@
  * is built from `train` and `validation` only.
  */
 import { standardDeviation } from '../core/drift/pairwise-sum.ts';
+import { bestThreshold, isThresholdMetric } from '../core/metrics/best-threshold.ts';
 import { autoCandidates } from '../core/models/auto-candidates.ts';
 import { ensembleArtifact } from '../core/models/ensemble-artifact.ts';
 import { greedyEnsemble } from '../core/models/ensemble-selection.ts';
@@ -16,7 +17,7 @@ import { fitBaseline } from '../core/models/fit-baseline.ts';
 import { columnsWithMissing, familiesForData } from '../core/models/missing-features.ts';
 import type { EnsembleMember, ModelArtifact } from '../core/models/model-artifact.ts';
 import { DEFAULT_PARAMS, type ModelFamily, type ModelParams } from '../core/models/model-params.ts';
-import type { ModelOutput } from '../core/models/model-output.ts';
+import { withThreshold, type ModelOutput } from '../core/models/model-output.ts';
 import { predictArtifact } from '../core/models/predict-artifact.ts';
 import type { EpochRecord, MatrixSet, TrainingData } from '../core/models/training-data.ts';
 import type { TrialResult } from '../core/models/trial-result.ts';
@@ -372,6 +373,21 @@ export async function autoSearch(
   const results = scored.map((s) => s.result);
   if (ensemble) results.push(ensemble);
   const bestResult = ensemble ?? winner?.result;
+  // F1-type metrics of a binary task: the decision threshold is chosen on the chosen model's out-of-fold
+  // predictions and travels in its artifact (and so in the bundle); its OOF metrics are read at it.
+  const bestOof = ensemble ? ensembleFit?.blended : winner?.oof;
+  if (
+    bestResult &&
+    bestOof?.kind === 'proba' &&
+    data.task === 'binary' &&
+    isThresholdMetric(request.metric)
+  ) {
+    const positive = new Float64Array(bestOof.values.length / 2);
+    for (let r = 0; r < positive.length; r++) positive[r] = bestOof.values[2 * r + 1]!;
+    const { threshold } = bestThreshold(oofY, positive, request.metric);
+    bestResult.artifact = { ...bestResult.artifact, threshold };
+    bestResult.validation = evaluateOutput(data.task, withThreshold(bestOof, threshold), oofY);
+  }
   for (const r of results) {
     if (request.scoreTest === 'none' || (request.scoreTest === 'best' && r !== bestResult)) continue;
     r.test = evaluateOutput(data.task, predictArtifact(r.artifact, data.test.x, data.test.rows), data.test.y);

@@ -110,6 +110,8 @@ export async function runRetrainLoop(
     const metric = champion.problem.metric.name;
     const search = await retrainSearch(trainingData(task, data), {
       params: champion.model.params,
+      ...(champion.model.members ? { members: champion.model.members } : {}),
+      ...(champion.model.threshold !== undefined ? { threshold: champion.model.threshold } : {}),
       seed: input.championSeed ?? input.seed,
       metric,
       trials: input.search?.trials ?? 0,
@@ -255,8 +257,19 @@ async function pairedScores(
   const seeds = Array.from({ length: k }, () => rng.uint32());
   const testScore = async (data: ExperimentData, params: ModelParams, seed: number) => {
     const capped = withEpochCap(params, input.maxEpochs);
-    const run = await retrainRun(trainingData(task, data), capped, seed, capped.epochs, metric);
-    const output = predictArtifact(run.artifact, data.test.x, data.test.rows);
+    const members = input.champion.model.members;
+    const run = await retrainRun(
+      trainingData(task, data),
+      capped,
+      seed,
+      capped.epochs,
+      metric,
+      undefined,
+      members,
+    );
+    const { threshold } = input.champion.model;
+    const artifact = threshold === undefined ? run.artifact : { ...run.artifact, threshold };
+    const output = predictArtifact(artifact, data.test.x, data.test.rows);
     return evaluateOutput(task, output, data.test.y)[metric] ?? NaN;
   };
   const champion: number[] = [];

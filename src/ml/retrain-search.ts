@@ -2,6 +2,7 @@
  * The retrain loop's training (LIFECYCLE §8, step 2): the champion's configuration with the champion's seed,
  * then optionally a few configurations around it, within a time budget; the best by validation score wins.
  */
+import type { EnsembleMember } from '../core/models/model-artifact.ts';
 import type { ModelParams } from '../core/models/model-params.ts';
 import { scoreToMetric } from '../core/models/evaluate-output.ts';
 import type { TrainingData } from '../core/models/training-data.ts';
@@ -24,6 +25,10 @@ export interface RetrainSearchRequest {
   searchSeed: number;
   /** Cap every trial's epochs (quick runs, tests). */
   maxEpochs?: number;
+  /** An ensemble champion's members: retrained each from its own configuration, with the same weights. */
+  members?: readonly EnsembleMember[];
+  /** The champion's decision threshold (chosen on out-of-fold predictions), kept by its challengers. */
+  threshold?: number;
   now?: () => number;
 }
 
@@ -50,9 +55,11 @@ export async function retrainSearch(
   request: RetrainSearchRequest,
 ): Promise<RetrainSearchOutcome> {
   const now = request.now ?? (() => performance.now());
+  // An ensemble's neighbourhood is its members' own; it is retrained as it is.
+  const neighbours = request.params.family === 'ensemble' ? 0 : request.trials;
   const configs = [
     { params: request.params, seed: request.seed },
-    ...neighbourParams(request.params, request.trials, request.searchSeed).map((params, i) => ({
+    ...neighbourParams(request.params, neighbours, request.searchSeed).map((params, i) => ({
       params,
       seed: trialSeed(request.searchSeed, i + 1),
     })),
@@ -63,7 +70,17 @@ export async function retrainSearch(
     if (trial > 0 && now() - started >= request.budgetMs) break;
     const params = withEpochCap(config.params, request.maxEpochs);
     const begun = now();
-    const run = await retrainRun(data, params, config.seed, params.epochs, request.metric);
+    const run = await retrainRun(
+      data,
+      params,
+      config.seed,
+      params.epochs,
+      request.metric,
+      undefined,
+      request.members,
+    );
+    const artifact =
+      request.threshold === undefined ? run.artifact : { ...run.artifact, threshold: request.threshold };
     results.push({
       trial,
       params,
@@ -76,7 +93,7 @@ export async function retrainSearch(
       trainMs: now() - begun,
       pruned: false,
       rung: 0,
-      artifact: run.artifact,
+      artifact,
     });
   }
   return { results, best: Math.max(0, bestIndex(results)), skipped: configs.length - results.length };

@@ -320,6 +320,9 @@ export class EvalState {
     this.error = '';
     try {
       this.result = await trainWorker.call('evaluateRun', [this.runId, this.set, this.#backend()]);
+      // A model whose threshold the search chose (F1-type metrics) is shown at that threshold.
+      const chosen = this.result.output.kind === 'proba' ? this.result.output.threshold : undefined;
+      if (chosen !== undefined) this.threshold = chosen;
       this.probes = { status: 'idle', reports: [] };
       this.decision = null;
       this.status = 'done';

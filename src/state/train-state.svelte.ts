@@ -40,7 +40,7 @@ export interface LiveTrial {
 export class TrainState {
   readonly #session: ProjectSession;
   families = $state<ModelFamily[]>(['baseline', 'linear', 'mlp']);
-  strategy = $state<'grid' | 'random'>('random');
+  strategy = $state<'grid' | 'random' | 'auto'>('random');
   randomTrials = $state(6);
   halving = $state(true);
   budgetS = $state(120);
@@ -86,24 +86,16 @@ export class TrainState {
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
 
-  /** How many configurations the settings give (the baseline included). */
+  /** How many configurations the settings give (the baseline included); AutoML has no fixed number. */
   configCount = $derived(
-    searchConfigs({
-      families: this.families,
-      strategy: this.strategy,
-      randomTrials: this.randomTrials,
-      seed: this.seed,
-    }).length + (this.families.includes('baseline') ? 1 : 0),
-  );
-
-  /** How many configurations "Find the best model" trains: every family, a random search each. */
-  automlCount = $derived(
-    searchConfigs({
-      families: [...MODEL_FAMILIES],
-      strategy: 'random',
-      randomTrials: this.randomTrials,
-      seed: this.seed,
-    }).length + 1,
+    this.strategy === 'auto'
+      ? NaN
+      : searchConfigs({
+          families: this.families.filter((f) => f !== 'ensemble'),
+          strategy: this.strategy,
+          randomTrials: this.randomTrials,
+          seed: this.seed,
+        }).length + (this.families.includes('baseline') ? 1 : 0),
   );
 
   /** Runs after the filter, in the chosen order. */
@@ -196,12 +188,20 @@ export class TrainState {
           signal,
         );
         this.summary = summary;
+        if (summary.stopReason) return autoMessage(summary);
         const refused = summary.refusedFamilies?.length
           ? ` ${summary.refusedFamilies.join(' and ')} left out: some features keep missing values, which only trees take.`
           : '';
         return `Finished: ${summary.runIds.length} runs on ${summary.backend}${summary.stoppedByBudget ? ` (time budget reached; ${summary.skipped} configurations not trained)` : ''}${summary.reachedTarget ? ' (the metric target was reached, so the search stopped)' : ''}.${refused}`;
       },
     );
+  }
+
+  /** "Find the best model": AutoML over every family and an ensemble, cross-validated, within the budget. */
+  findBest(): Promise<void> {
+    this.families = [...MODEL_FAMILIES, 'ensemble'];
+    this.strategy = 'auto';
+    return this.start();
   }
 
   /**
@@ -386,4 +386,25 @@ export class TrainState {
         : t,
     );
   }
+}
+
+const STOPS: Record<NonNullable<ExperimentSummary['stopReason']>, string> = {
+  budget: 'the time budget ran out',
+  'no-improvement': 'the best score stopped improving',
+  target: "the card's metric target was reached",
+  exhausted: 'every candidate was tried',
+  'max-trials': 'the trial limit was reached',
+};
+
+/** What an AutoML search did, in words: runs, how they were compared, and why it stopped. */
+export function autoMessage(summary: ExperimentSummary): string {
+  const selection = summary.selection;
+  const compared =
+    selection?.method === 'cv'
+      ? `compared by ${selection.folds}-fold cross-validation on ${selection.rows.toLocaleString('en')} rows`
+      : `compared on ${selection?.rows.toLocaleString('en') ?? 'the'} validation rows`;
+  const refused = summary.refusedFamilies?.length
+    ? ` ${summary.refusedFamilies.join(' and ')} left out: some features keep missing values, which only trees take.`
+    : '';
+  return `Finished: ${summary.runIds.length} runs on ${summary.backend}, ${compared}; the search stopped because ${STOPS[summary.stopReason!]}.${refused}`;
 }

@@ -20,7 +20,7 @@ export interface BuildBundleInput {
   signature: BundleSignature;
   example: Record<string, string>;
   reference: DriftReference;
-  /** Binary decision threshold on P(positive). Default 0.5. */
+  /** Binary decision threshold on P(positive). Default: the model's own (chosen in the search), else 0.5. */
   threshold?: number;
   id: string;
   /** Milliseconds since the epoch. */
@@ -67,11 +67,17 @@ export function buildBundle(input: BuildBundleInput): ModelBundle {
     model: run.artifact,
     signature: input.signature,
     example: input.example,
-    threshold: input.threshold ?? DEFAULT_THRESHOLD,
+    threshold: input.threshold ?? modelThreshold(run.artifact) ?? DEFAULT_THRESHOLD,
     reference: input.reference,
     lineage: { ...run.lineage, runId: run.id },
     metrics: { validation: run.metrics, ...(run.test === undefined ? {} : { test: run.test }) },
   };
   // The run stores artifact, pipeline and recipeFitted as open JSON; the schema is what types them.
   return parseBundle(bundle, `Run '${run.id}'`);
+}
+
+/** The threshold the search chose for the run's model, if any (the artifact is open JSON until parsed). */
+function modelThreshold(artifact: Record<string, unknown> | undefined): number | undefined {
+  const value = artifact?.threshold;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -25,7 +25,8 @@ export interface ExperimentSpec {
   /** The feature transforms (FeatureSpec), as the user left them. */
   features: unknown;
   families: ModelFamily[];
-  strategy: 'grid' | 'random';
+  /** 'auto': AutoML, cross-validated, refit and ensembled, searching while the budget lasts (issue 17). */
+  strategy: 'grid' | 'random' | 'auto';
   randomTrials: number;
   halving: boolean;
   budgetMs: number;
@@ -46,6 +47,9 @@ export interface ExperimentSummary {
   stoppedByBudget: boolean;
   reachedTarget: boolean;
   skipped: number;
+  /** AutoML only: why the search stopped, and how candidates were compared. */
+  stopReason?: 'budget' | 'no-improvement' | 'target' | 'exhausted' | 'max-trials';
+  selection?: { method: 'cv'; folds: number; rows: number } | { method: 'holdout'; rows: number };
   /** Families left out because features keep missing values (only trees and the baseline take them). */
   refusedFamilies?: string[];
 }

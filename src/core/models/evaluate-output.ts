@@ -13,6 +13,7 @@ export function evaluateOutput(
     y,
     { proba: output.values, classes: output.classes },
     task === 'binary' ? 'binary' : 'multiclass',
+    output.threshold === undefined ? {} : { threshold: output.threshold },
   );
 }
 

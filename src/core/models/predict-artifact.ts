@@ -2,7 +2,7 @@ import { predictGbdt } from '../gbdt/predict-gbdt.ts';
 import { sigmoid, softmax } from '../math/logistic.ts';
 import { tanh } from '../math/portable-math.ts';
 import type { ModelArtifact } from './model-artifact.ts';
-import type { ModelOutput } from './model-output.ts';
+import { withThreshold, type ModelOutput } from './model-output.ts';
 
 /**
  * Predicts with a model artifact in plain float64 JavaScript, without tfjs. It is the second method that
@@ -12,6 +12,10 @@ import type { ModelOutput } from './model-output.ts';
  * @param x Row-major features, rows × artifact.inputDim.
  */
 export function predictArtifact(artifact: ModelArtifact, x: Float32Array, rows: number): ModelOutput {
+  return withThreshold(predictRaw(artifact, x, rows), artifact.threshold);
+}
+
+function predictRaw(artifact: ModelArtifact, x: Float32Array, rows: number): ModelOutput {
   const { task, classes } = artifact;
   if (artifact.params.family === 'ensemble') return predictEnsemble(artifact, x, rows);
   if (artifact.params.family === 'gbdt') {
@@ -68,7 +72,7 @@ export function outputFromLogits(
       values[2 * r] = 1 - p;
       values[2 * r + 1] = p;
     }
-    return { kind: 'proba', classes, values };
+    return withThreshold({ kind: 'proba', classes, values }, artifact.threshold);
   }
   for (let r = 0; r < rows; r++) softmax(logits, r * classes, classes, values, r * classes);
   return { kind: 'proba', classes, values };

@@ -124,6 +124,7 @@ export const runSchema = z.object({
   metric: z.string().optional(),
   score: anyNumber.optional(),
   test: z.record(z.string(), anyNumber).optional(),
+  cv: z.object({ scores: z.array(anyNumber), mean: anyNumber, std: anyNumber }).optional(),
   bestEpoch: count.optional(),
   pruned: z.boolean().optional(),
   durationMs: z.number().nonnegative().optional(),

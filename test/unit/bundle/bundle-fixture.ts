@@ -175,3 +175,24 @@ export function gbdtBundle() {
   });
   return { bundle, model };
 }
+
+/** 0.6 × the fixture's logistic model + 0.4 × its trees, as one ensemble bundle. */
+export function ensembleBundle(): { bundle: ModelBundle; trees: ModelArtifact } {
+  const linear = tinyBundle();
+  const { bundle: treeBundle } = gbdtBundle();
+  const trees = treeBundle.model;
+  const model: ModelArtifact = {
+    format: 'looplab-model@1',
+    task: 'binary',
+    params: resolveParams({ family: 'ensemble' }),
+    inputDim: 2,
+    outputDim: 1,
+    classes: 2,
+    weights: [],
+    members: [
+      { weight: 0.6, artifact: linear.model, seed: 1, ensembleSeed: 9 },
+      { weight: 0.4, artifact: trees, seed: 2, ensembleSeed: 9 },
+    ],
+  };
+  return { bundle: { ...linear, id: 'ensemble-1', model }, trees };
+}

@@ -5,35 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeBundle } from '../../../src/core/bundle/decode-bundle.ts';
 import { encodeBundle } from '../../../src/core/bundle/encode-bundle.ts';
 import { explainPrediction } from '../../../src/core/bundle/explain-prediction.ts';
-import type { ModelBundle } from '../../../src/core/bundle/model-bundle.ts';
 import { predictionsCsvHeader, predictionsCsvLines } from '../../../src/core/bundle/predictions-csv.ts';
 import { scoreBundle, scoreBundleTable } from '../../../src/core/bundle/score-bundle.ts';
 import { predictGbdtRaw } from '../../../src/core/gbdt/index.ts';
 import type { ModelArtifact } from '../../../src/core/models/model-artifact.ts';
-import { resolveParams } from '../../../src/core/models/model-params.ts';
 import { scoreCommand } from '../../../src/cli/score-command.ts';
-import { BIAS, features, gbdtBundle, sigmoid, tinyBundle, W_CITY, W_X } from './bundle-fixture.ts';
-
-/** 0.6 × the fixture's logistic model + 0.4 × its trees, as one ensemble bundle. */
-function ensembleBundle(): { bundle: ModelBundle; trees: ModelArtifact } {
-  const linear = tinyBundle();
-  const { bundle: treeBundle } = gbdtBundle();
-  const trees = treeBundle.model;
-  const model: ModelArtifact = {
-    format: 'looplab-model@1',
-    task: 'binary',
-    params: resolveParams({ family: 'ensemble' }),
-    inputDim: 2,
-    outputDim: 1,
-    classes: 2,
-    weights: [],
-    members: [
-      { weight: 0.6, artifact: linear.model, seed: 1, ensembleSeed: 9 },
-      { weight: 0.4, artifact: trees, seed: 2, ensembleSeed: 9 },
-    ],
-  };
-  return { bundle: { ...linear, id: 'ensemble-1', model }, trees };
-}
+import { BIAS, ensembleBundle, features, sigmoid, W_CITY, W_X } from './bundle-fixture.ts';
 
 const ROWS: [string, string][] = [
   ['1', 'a'],

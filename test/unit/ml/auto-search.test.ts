@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixSet } from '../../../src/core/models/training-data.ts';
 import { createRng } from '../../../src/core/random.ts';
+import { classificationMetrics } from '../../../src/core/metrics/classification-metrics.ts';
+import { predictArtifact } from '../../../src/core/models/predict-artifact.ts';
 import { autoSearch, type AutoSearchRequest } from '../../../src/ml/auto-search.ts';
 import { retrainRun } from '../../../src/ml/retrain-run.ts';
 import type { SearchData } from '../../../src/ml/search-models.ts';
@@ -106,6 +108,27 @@ describe('autoSearch', () => {
       layout: { kind: 'group', groups: groups.map((g) => g % 3) },
     });
     expect(few.selection).toEqual({ method: 'holdout', rows: 100 });
+  });
+
+  it('chooses a binary F1 threshold on the out-of-fold predictions, and reads the test rows at it', async () => {
+    const data = binaryData();
+    const outcome = await autoSearch(data, { ...REQUEST, metric: 'f1', maxTrials: 2 });
+    const best = outcome.results[outcome.best]!;
+    const threshold = best.artifact.threshold!;
+    expect(threshold).toBeGreaterThan(0);
+    expect(threshold).toBeLessThan(1);
+    // Only the chosen model carries one.
+    for (const r of outcome.results) if (r !== best) expect(r.artifact.threshold).toBeUndefined();
+    // The test metrics are the model's probabilities labelled at that threshold (second method: the
+    // metrics code given the threshold directly).
+    const raw = predictArtifact({ ...best.artifact, threshold: undefined }, data.test.x, data.test.rows);
+    const expected = classificationMetrics(data.test.y, { proba: raw.values, classes: 2 }, 'binary', {
+      threshold,
+    });
+    expect(best.test!.f1).toBe(expected.f1);
+    // ROC AUC, which does not use a threshold, is not tuned.
+    const auc = await autoSearch(data, { ...REQUEST, maxTrials: 2 });
+    expect(auc.results[auc.best]!.artifact.threshold).toBeUndefined();
   });
 
   it('says why it stopped: the budget, no improvement, or the trial limit', async () => {
