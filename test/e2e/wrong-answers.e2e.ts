@@ -263,19 +263,20 @@ describe('wrong answers a newcomer hits (issue 15)', () => {
     await openTab('Train');
     const stop = page.getByRole('checkbox', { name: "Stop at the card's target" });
     expect(await stop.isChecked()).toBe(false);
-    // A quick search: 2 configurations per family, 3 epochs each, a budget it cannot run out of.
-    await page.getByRole('spinbutton', { name: 'Configurations per family' }).fill('2');
+    // A quick AutoML search: 3 epochs a trial, a budget it cannot run out of.
     await page.getByRole('spinbutton', { name: 'Epoch cap' }).fill('3');
     await page.getByRole('spinbutton', { name: 'Time budget (s)' }).fill('900');
     const button = page.getByRole('button', { name: /^Find the best model/ });
-    // Baseline plus 2 configurations of each of the other three families.
     await expect
       .poll(() => button.innerText())
-      .toBe('Find the best model: 7 configurations of all 4 families, within 900 s');
+      .toBe('Find the best model: all 4 families and an ensemble, cross-validated, within 900 s');
     await button.click();
     const status = page.locator('[data-testid="train-status"][data-status="done"]');
     await status.waitFor({ timeout: 600_000 });
-    // The sample card's target (ROC AUC 0.7) is reached early, yet every configuration was trained.
-    expect(await status.innerText()).toMatch(/^Finished: 7 runs on \w+\.$/);
+    // The sample card's target (ROC AUC 0.6) is reached by the first real model, yet the search went on
+    // until it stopped improving (or ran out of candidates), and says so.
+    expect(await status.innerText()).toMatch(
+      /^Finished: \d+ runs on \w+, compared by 5-fold cross-validation on [\d,]+ rows; the search stopped because (the best score stopped improving|every candidate was tried)\.$/,
+    );
   });
 });
