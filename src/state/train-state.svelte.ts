@@ -21,6 +21,7 @@ import type { ProblemCard } from '../core/problem/problem-card.ts';
 import type { RecipeStep } from '../core/recipe/recipe-step.ts';
 import type { RunRecord } from '../core/records.ts';
 import { runLockName } from '../storage/runs.ts';
+import { LoadMarker } from './load-marker.svelte.ts';
 import { queryRuns, type RunSortKey } from './run-display.ts';
 import type { ProjectSession } from './project-session.svelte.ts';
 import { CancelledError, WorkerCrashedError } from './worker-client.ts';
@@ -81,6 +82,7 @@ export class TrainState {
   filter = $state('');
   statusFilter = $state<'all' | RunRecord['status']>('all');
 
+  readonly #loads = new LoadMarker();
   #abort: AbortController | undefined;
   #queue: TrainEvent[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -138,9 +140,16 @@ export class TrainState {
   }
 
   async loadRuns(): Promise<void> {
-    const projectId = this.#session.projectId;
-    this.runs = projectId ? await this.#session.storage.listRuns(projectId) : [];
-    this.selected = this.selected.filter((id) => this.runs.some((r) => r.id === id));
+    await this.#loads.track(async () => {
+      const projectId = this.#session.projectId;
+      this.runs = projectId ? await this.#session.storage.listRuns(projectId) : [];
+      this.selected = this.selected.filter((id) => this.runs.some((r) => r.id === id));
+    });
+  }
+
+  /** False while the runs are read again (after a search, a tab switch): the leaderboard waits on it. */
+  get runsLoaded(): boolean {
+    return this.#loads.loaded;
   }
 
   /**

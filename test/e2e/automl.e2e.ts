@@ -50,6 +50,8 @@ describe('AutoML in the app (issue 17)', () => {
         /^Finished: \d+ runs on \w+, compared by 5-fold cross-validation on 680 rows; the search stopped because (the best score stopped improving|every candidate was tried)\.$/,
       );
 
+      // The leaderboard is built from the runs, read again once the search has ended.
+      await page().locator('[data-testid="train-stage"][data-loaded="true"]').waitFor();
       const rows = page().getByTestId('leaderboard').locator('tbody tr');
       const first = await rows.first().locator('th').innerText();
       expect(first).toMatch(/\(chosen, refit on every non-test row\)$/);
