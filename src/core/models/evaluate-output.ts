@@ -1,3 +1,4 @@
+import { rocAuc } from '../metrics/roc-auc.ts';
 import { classificationMetrics, regressionMetrics } from '../metrics/index.ts';
 import type { MetricName, TaskType } from '../problem/problem-card.ts';
 import type { ModelOutput } from './model-output.ts';
@@ -26,6 +27,14 @@ export function metricScorer(
   metric: MetricName,
 ): (output: ModelOutput, y: ArrayLike<number>) => number {
   const sign = LOWER_IS_BETTER.has(metric) ? -1 : 1;
+  // The search scores thousands of blends (ensemble selection): ROC AUC alone, not every metric, there.
+  if (task === 'binary' && metric === 'roc_auc')
+    return (output, y) => {
+      if (output.kind !== 'proba') return NaN;
+      const positive = new Float64Array(output.values.length / 2);
+      for (let r = 0; r < positive.length; r++) positive[r] = output.values[2 * r + 1]!;
+      return rocAuc(y, positive);
+    };
   return (output, y) => {
     const value = evaluateOutput(task, output, y)[metric];
     return value === undefined ? NaN : sign * value;
