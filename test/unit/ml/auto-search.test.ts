@@ -3,7 +3,7 @@ import type { MatrixSet } from '../../../src/core/models/training-data.ts';
 import { createRng } from '../../../src/core/random.ts';
 import { classificationMetrics } from '../../../src/core/metrics/classification-metrics.ts';
 import { predictArtifact } from '../../../src/core/models/predict-artifact.ts';
-import { autoSearch, nestedEnsembleCv, type AutoSearchRequest } from '../../../src/ml/auto-search.ts';
+import { autoSearch, type AutoSearchRequest } from '../../../src/ml/auto-search.ts';
 import { retrainRun } from '../../../src/ml/retrain-run.ts';
 import type { SearchData } from '../../../src/ml/search-models.ts';
 
@@ -150,34 +150,5 @@ describe('autoSearch', () => {
     const byLimit = await autoSearch(data, { ...REQUEST, maxTrials: 2 });
     expect(byLimit.stopReason).toBe('max-trials');
     expect(byLimit.results.filter((r) => r.params.family !== 'ensemble')).toHaveLength(3); // baseline + 2
-  });
-});
-
-describe('nestedEnsembleCv', () => {
-  it('chooses each fold’s weights without that fold: a candidate good only on the held-out fold gets no credit', () => {
-    // Two folds of two rows. A is exact on fold 0 and off by 4 on fold 1; B the other way round, off by 5.
-    const y = Float64Array.of(0, 0, 1, 1);
-    const a = { kind: 'value' as const, values: Float64Array.of(0, 0, 5, 5) };
-    const b = { kind: 'value' as const, values: Float64Array.of(5, 5, 1, 1) };
-    const negMse = (output: { values: Float64Array }, truth: ArrayLike<number>) => {
-      let sum = 0;
-      for (let i = 0; i < truth.length; i++) sum += (output.values[i]! - truth[i]!) ** 2;
-      return -sum / truth.length;
-    };
-    const cv = nestedEnsembleCv(
-      [a, b],
-      y,
-      [
-        [0, 2],
-        [2, 4],
-      ],
-      1,
-      'regression',
-      negMse,
-    );
-    // Fold 0 is scored with weights chosen on fold 1, where B is exact: B alone, 25 off squared. Fold 1 with
-    // A alone: 16. By hand.
-    expect(cv.scores).toEqual([-25, -16]);
-    expect(cv.mean).toBe(-20.5);
   });
 });
