@@ -72,17 +72,22 @@ export class WorkState {
     this.analysis = null;
     this.preview = null;
     this.dropped = null;
+    this.target = null;
     const projectId = this.#session.projectId;
     if (!datasetId || !projectId) return;
     const [problem, recipe] = await Promise.all([
       this.#session.storage.latestProblem(projectId),
       this.#session.storage.latestRecipe(projectId),
     ]);
+    // Another dataset was opened meanwhile: its open owns the state now.
+    if (datasetId !== this.#datasetId) return;
     this.problem = problem?.datasetId === datasetId ? problem : null;
     this.recipe = recipe?.datasetId === datasetId ? recipe : null;
     const card = this.problem?.card as ProblemCard | undefined;
-    this.target = card?.target ?? null;
-    if (card) {
+    // A target the user chose while the stored card was being read is kept: the late read must not undo it.
+    const chosen = this.target !== null;
+    if (!chosen) this.target = card?.target ?? null;
+    if (card && !chosen) {
       this.taskType = card.taskType;
       this.positiveClass = card.positiveClass;
       this.metricName = card.metric.name;
