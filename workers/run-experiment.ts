@@ -29,7 +29,12 @@ import type { Recipe } from '../src/core/recipe/index.ts';
 import { foldLayoutOf } from '../src/core/search/fold-layout-of.ts';
 import type { SealedSplit } from '../src/core/split/index.ts';
 import { predictNetwork } from '../src/ml/predict-network.ts';
-import { autoSearch, type AutoSearchEvents, type AutoSearchOutcome } from '../src/ml/auto-search.ts';
+import {
+  autoSearch,
+  selectionOf,
+  type AutoSearchEvents,
+  type AutoSearchOutcome,
+} from '../src/ml/auto-search.ts';
 import { searchModels, type SearchOutcome } from '../src/ml/search-models.ts';
 import { runLockName } from '../src/storage/runs.ts';
 import { loadTable } from './load-table.ts';
@@ -278,7 +283,7 @@ export async function runExperiment(
         result,
         data,
         result === best ? importance : undefined,
-        selectionOf(selection, result),
+        selectionOf(outcome, result),
       ),
     );
     const bestRun = best && runs.get(best.trial);
@@ -314,21 +319,6 @@ export async function runExperiment(
   } finally {
     for (const release of releases) release();
   }
-}
-
-/** How a run's model was chosen and trained, for its lineage: only the refit model covers every row. */
-function selectionOf(
-  selection: AutoSearchOutcome['selection'] | undefined,
-  result: TrialResult,
-): RunLineage['selection'] | undefined {
-  if (!selection) return undefined;
-  const refit = result.refit !== undefined && 'rows' in result.refit ? result.refit.rows : undefined;
-  return {
-    method: selection.method,
-    ...(selection.method === 'cv' ? { folds: selection.folds } : {}),
-    refit: refit !== undefined,
-    ...(refit !== undefined ? { refitRows: refit } : {}),
-  };
 }
 
 function finishedRun(

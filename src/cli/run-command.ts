@@ -7,11 +7,9 @@ import {
   noScoredModelError,
 } from '../core/experiment/index.ts';
 import { keepMissingNumbers } from '../core/features/index.ts';
-import type { TrialResult } from '../core/models/trial-result.ts';
 import type { TaskType } from '../core/problem/problem-card.ts';
-import type { RunLineage } from '../core/records.ts';
 import { foldLayoutOf } from '../core/search/fold-layout-of.ts';
-import { autoSearch, type AutoSearchOutcome } from '../ml/auto-search.ts';
+import { autoSearch, selectionOf, type AutoSearchOutcome } from '../ml/auto-search.ts';
 import { searchModels, type SearchOutcome } from '../ml/search-models.ts';
 import { UsageError } from './main.ts';
 import { parseOptions } from './profile-command.ts';
@@ -210,7 +208,7 @@ export async function runCommand(args: string[]) {
             appVersion: appVersion(),
             backend,
           },
-          selectionOf(outcome, best),
+          selectionOf(outcome, best) ?? { method: 'holdout', refit: false },
         )
       : undefined;
   const evaluation = await runEvaluation(plan, data, outcome, table, {
@@ -258,18 +256,6 @@ export async function runCommand(args: string[]) {
     },
     ...evaluation,
     ...(bundlePath ? { bundle: bundlePath } : {}),
-  };
-}
-
-/** The lineage's note of how the best model was chosen, and whether it was refit on every non-test row. */
-function selectionOf(outcome: SearchOutcome | AutoSearchOutcome, best: TrialResult): RunLineage['selection'] {
-  if (!('selection' in outcome)) return { method: 'holdout', refit: false };
-  const refit = best.refit !== undefined && 'rows' in best.refit;
-  return {
-    method: outcome.selection.method,
-    ...(outcome.selection.method === 'cv' ? { folds: outcome.selection.folds } : {}),
-    refit,
-    ...(refit ? { refitRows: (best.refit as { rows: number }).rows } : {}),
   };
 }
 

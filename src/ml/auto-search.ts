@@ -9,6 +9,7 @@
  */
 import { standardDeviation } from '../core/drift/pairwise-sum.ts';
 import { bestThreshold, isThresholdMetric } from '../core/metrics/best-threshold.ts';
+import { positiveProba } from '../core/metrics/classification-prediction.ts';
 import { autoCandidates } from '../core/models/auto-candidates.ts';
 import { ensembleArtifact } from '../core/models/ensemble-artifact.ts';
 import { greedyEnsemble } from '../core/models/ensemble-selection.ts';
@@ -22,6 +23,7 @@ import { predictArtifact } from '../core/models/predict-artifact.ts';
 import type { EpochRecord, MatrixSet, TrainingData } from '../core/models/training-data.ts';
 import type { TrialResult } from '../core/models/trial-result.ts';
 import type { MetricName } from '../core/problem/problem-card.ts';
+import type { RunLineage } from '../core/records.ts';
 import { makeFolds, type Fold, type FoldLayout } from '../core/search/cv-folds.ts';
 import { createTrainer } from './create-trainer.ts';
 import {
@@ -385,8 +387,7 @@ export async function autoSearch(
     data.task === 'binary' &&
     isThresholdMetric(request.metric)
   ) {
-    const positive = new Float64Array(bestOof.values.length / 2);
-    for (let r = 0; r < positive.length; r++) positive[r] = bestOof.values[2 * r + 1]!;
+    const positive = positiveProba({ proba: bestOof.values, classes: 2 });
     const { threshold } = bestThreshold(oofY, positive, request.metric);
     bestResult.artifact = { ...bestResult.artifact, threshold };
     bestResult.validation = evaluateOutput(data.task, withThreshold(bestOof, threshold), oofY);
@@ -407,6 +408,24 @@ export async function autoSearch(
     selection: useCv
       ? { method: 'cv', folds: k, rows: pool.rows }
       : { method: 'holdout', rows: data.validation.rows },
+  };
+}
+
+/**
+ * What a run's lineage says of how its model was chosen and trained (`RunLineage.selection`): only the
+ * refit model covers every non-test row. Undefined for a search that is not this one (grid, random).
+ */
+export function selectionOf(
+  outcome: SearchOutcome | AutoSearchOutcome,
+  result: TrialResult,
+): RunLineage['selection'] | undefined {
+  if (!('selection' in outcome)) return undefined;
+  const rows = result.refit !== undefined && 'rows' in result.refit ? result.refit.rows : undefined;
+  return {
+    method: outcome.selection.method,
+    ...(outcome.selection.method === 'cv' ? { folds: outcome.selection.folds } : {}),
+    refit: rows !== undefined,
+    ...(rows !== undefined ? { refitRows: rows } : {}),
   };
 }
 

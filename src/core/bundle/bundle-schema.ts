@@ -12,6 +12,7 @@ import {
 } from '../recipe/index.ts';
 import { COLUMN_TYPES } from '../table/raw-table.ts';
 import type { DriftReference } from './drift-reference.ts';
+import { selectionSchema } from '../project-file/selection-schema.ts';
 import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, type ModelBundle } from './model-bundle.ts';
 
 /**
@@ -231,14 +232,7 @@ const lineageSchema = z.object({
   testRowsHash: z.string(),
   rows: z.object({ train: count, validation: count, test: count }),
   appended: z.array(z.object({ datasetId: nonEmpty, datasetSha256: z.string() })).optional(),
-  selection: z
-    .object({
-      method: z.enum(['cv', 'holdout']),
-      folds: z.number().int().min(2).optional(),
-      refit: z.boolean(),
-      refitRows: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
+  selection: selectionSchema.optional(),
 });
 
 /** A model bundle; see `ModelBundle`. */

@@ -1,5 +1,4 @@
-import { rocAuc } from '../metrics/roc-auc.ts';
-import { classificationMetrics, regressionMetrics } from '../metrics/index.ts';
+import { classificationMetrics, positiveProba, regressionMetrics, rocAuc } from '../metrics/index.ts';
 import type { MetricName, TaskType } from '../problem/problem-card.ts';
 import type { ModelOutput } from './model-output.ts';
 
@@ -31,9 +30,7 @@ export function metricScorer(
   if (task === 'binary' && metric === 'roc_auc')
     return (output, y) => {
       if (output.kind !== 'proba') return NaN;
-      const positive = new Float64Array(output.values.length / 2);
-      for (let r = 0; r < positive.length; r++) positive[r] = output.values[2 * r + 1]!;
-      return rocAuc(y, positive);
+      return rocAuc(y, positiveProba({ proba: output.values, classes: 2 }));
     };
   return (output, y) => {
     const value = evaluateOutput(task, output, y)[metric];

@@ -16,6 +16,7 @@ import {
   type TimelineRecord,
 } from '../records.ts';
 import type { SnapshotStore } from './project-snapshot.ts';
+import { selectionSchema } from './selection-schema.ts';
 
 /**
  * The shape of every record a project file may hold, checked on import. Each schema `satisfies` the record
@@ -111,14 +112,7 @@ export const runSchema = z.object({
       testRowsHash: z.string(),
       rows: z.object({ train: count, validation: count, test: count }),
       appended: z.array(z.object({ datasetId: id, datasetSha256: z.string() })).optional(),
-      selection: z
-        .object({
-          method: z.enum(['cv', 'holdout']),
-          folds: z.number().int().min(2).optional(),
-          refit: z.boolean(),
-          refitRows: z.number().int().nonnegative().optional(),
-        })
-        .optional(),
+      selection: selectionSchema.optional(),
     })
     .optional(),
   metric: z.string().optional(),
