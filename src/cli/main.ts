@@ -22,6 +22,35 @@ export class RawOutput {
   ) {}
 }
 
+/**
+ * Output written as it is made (`looplab score` of a file larger than memory): `run` gets a writer that
+ * resolves once stdout has taken the text, so a slow reader holds the producer back, and a `progress`
+ * line writer for stderr. What `run` resolves to, if anything, is a last line for stderr.
+ */
+export class StreamedOutput {
+  constructor(
+    readonly run: (
+      write: (text: string) => Promise<void>,
+      progress: (line: string) => void,
+    ) => Promise<string | undefined>,
+  ) {}
+
+  /** Runs it into memory (tests, and callers that want the text): stdout's text and the stderr lines. */
+  async collect(): Promise<{ text: string; stderr: string[] }> {
+    const parts: string[] = [];
+    const stderr: string[] = [];
+    const note = await this.run(
+      (text) => {
+        parts.push(text);
+        return Promise.resolve();
+      },
+      (line) => stderr.push(line),
+    );
+    if (note) stderr.push(note);
+    return { text: parts.join(''), stderr };
+  }
+}
+
 const USAGE = `usage: looplab <command> [args]
 commands:
   parse <file.csv> [--delimiter X] [--quote X] [--no-header] [--encoding utf-8|latin1]
@@ -77,7 +106,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const result = await command(args);
-    if (result instanceof RawOutput) {
+    if (result instanceof StreamedOutput) {
+      const note = await result.run(writeRaw, (line) => process.stderr.write(`looplab ${name}: ${line}\n`));
+      if (note) process.stderr.write(`looplab ${name}: ${note}\n`);
+    } else if (result instanceof RawOutput) {
       if (result.note) process.stderr.write(`looplab ${name}: ${result.note}\n`);
       await writeRaw(result.text);
     } else await write(JSON.stringify(result));

@@ -122,7 +122,7 @@ describe('AutoML in the app (issue 17)', () => {
       await page().getByTestId('batch-file').setInputFiles(path);
       await expect.poll(() => page().getByTestId('batch-result').getAttribute('data-rows'), WAIT).toBe('6');
       const fromApp = await downloaded(() => page().getByTestId('batch-download').click());
-      const fromCli = (await scoreCommand([writeTemp('ensemble.zip', bytes), path])).text;
+      const fromCli = (await (await scoreCommand([writeTemp('ensemble.zip', bytes), path])).collect()).text;
       expect(fromApp.text).toBe(fromCli);
       expect(fromApp.text.trim().split('\n')).toHaveLength(7);
     },

@@ -542,7 +542,7 @@ describe('train, compare, rerun and serve', () => {
       const fromApp = await downloaded(() => page().getByTestId('batch-download').click());
       expect(fromApp.name).toBe('new-customers-predictions-v2.csv');
       const bundlePath = writeTemp('v2.zip', exportedV2);
-      const fromCli = (await scoreCommand([bundlePath, path])).text;
+      const fromCli = (await (await scoreCommand([bundlePath, path])).collect()).text;
       expect(fromApp.text).toBe(fromCli);
       expect(fromApp.text.split('\n')[0]).toBe('row,prediction,score');
       expect(fromApp.text.trim().split('\n')).toHaveLength(301);

@@ -32,18 +32,50 @@ function predictRaw(artifact: ModelArtifact, x: Float32Array, rows: number): Mod
   const layers = artifact.weights.length / 2;
   let input = Float64Array.from(x.subarray(0, rows * artifact.inputDim));
   let width = artifact.inputDim;
+  const tanhActivation = artifact.params.activation === 'tanh';
   for (let l = 0; l < layers; l++) {
-    const w = artifact.weights[2 * l]!;
-    const b = artifact.weights[2 * l + 1]!;
-    const out = w.shape[1]!;
+    const { shape, values } = artifact.weights[2 * l]!;
+    const out = shape[1]!;
+    // W transposed, so that each output's weights over the inputs lie together.
+    const wt = new Float64Array(width * out);
+    for (let i = 0; i < width; i++) for (let j = 0; j < out; j++) wt[j * width + i] = values[i * out + j]!;
+    const b = Float64Array.from(artifact.weights[2 * l + 1]!.values);
     const next = new Float64Array(rows * out);
     const last = l === layers - 1;
-    for (let r = 0; r < rows; r++) {
+    const act = (v: number) => (last ? v : tanhActivation ? tanh(v) : Math.max(0, v));
+    // Four rows at a time: each output is four dot products kept in registers, and each weight loaded
+    // serves all four (one row at a time, striding down W's columns, was 3.5× slower on 1M rows, issue 18).
+    // Every output still sums b_j + x_0·w_0j + x_1·w_1j + … in that order, so the values are the same
+    // bits as the textbook loop.
+    let r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      const [f0, f1, f2, f3] = [r * width, (r + 1) * width, (r + 2) * width, (r + 3) * width];
       for (let j = 0; j < out; j++) {
-        let sum = b.values[j]!;
-        for (let i = 0; i < width; i++) sum += input[r * width + i]! * w.values[i * out + j]!;
-        if (!last) sum = artifact.params.activation === 'tanh' ? tanh(sum) : Math.max(0, sum);
-        next[r * out + j] = sum;
+        let s0 = b[j]!;
+        let s1 = s0;
+        let s2 = s0;
+        let s3 = s0;
+        const at = j * width;
+        for (let i = 0; i < width; i++) {
+          const wij = wt[at + i]!;
+          s0 += input[f0 + i]! * wij;
+          s1 += input[f1 + i]! * wij;
+          s2 += input[f2 + i]! * wij;
+          s3 += input[f3 + i]! * wij;
+        }
+        next[r * out + j] = act(s0);
+        next[(r + 1) * out + j] = act(s1);
+        next[(r + 2) * out + j] = act(s2);
+        next[(r + 3) * out + j] = act(s3);
+      }
+    }
+    for (; r < rows; r++) {
+      const from = r * width;
+      for (let j = 0; j < out; j++) {
+        let sum = b[j]!;
+        const at = j * width;
+        for (let i = 0; i < width; i++) sum += input[from + i]! * wt[at + i]!;
+        next[r * out + j] = act(sum);
       }
     }
     input = next;

@@ -66,7 +66,7 @@ describe('an ensemble bundle (schema 2)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'looplab-ensemble-'));
     writeFileSync(join(dir, 'model.zip'), encodeBundle(bundle));
     writeFileSync(join(dir, 'rows.csv'), `x,city\n${ROWS.map((r) => r.join(',')).join('\n')}\n`);
-    const cli = await scoreCommand([join(dir, 'model.zip'), join(dir, 'rows.csv')]);
+    const cli = await (await scoreCommand([join(dir, 'model.zip'), join(dir, 'rows.csv')])).collect();
     expect(batch).toBe(realTime);
     expect(cli.text).toBe(realTime);
   });
