@@ -59,7 +59,9 @@ export async function scoreCsv(
   cancelBatch();
   running = signal;
   const started = performance.now();
-  const parts: string[] = [predictionsCsvHeader(task)];
+  // Each block's lines become a Blob at once: the browser holds blob data outside this worker's heap (and
+  // pages large ones to disk), so the heap holds one block's strings, not the whole file's predictions.
+  const parts: Blob[] = [new Blob([predictionsCsvHeader(task)])];
   let names: readonly string[] = [];
   let rows = 0;
   let scored = 0;
@@ -82,7 +84,7 @@ export async function scoreCsv(
       onChunk: async (chunk: ColumnChunk) => {
         const count = chunk.columns[0]?.length ?? 0;
         const block = scoreBundleTable(bundle, { names: [...names], columns: chunk.columns });
-        parts.push(predictionsCsvLines(task, block, rows, count));
+        parts.push(new Blob([predictionsCsvLines(task, block, rows, count)]));
         rows += count;
         scored += block.rows;
         progress({ bytesRead, totalBytes: file.size, rows });
