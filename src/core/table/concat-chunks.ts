@@ -1,9 +1,9 @@
 import type { RawTable } from './raw-table.ts';
 
 /**
- * Joins a dataset's column-major chunks, in order, into one table. Each column is filled in place at its
- * final length: pushing a million cells one by one regrew the array about 30 times (issue 18's profile of
- * `looplab profile` put 0.9 s of 7.8 s here).
+ * Joins a dataset's column-major chunks, in order, into one table. Each column is allocated at its final
+ * length and filled in place, rather than grown by a push per cell (bench/ingest.ts: `looplab profile` of
+ * 1M rows × 10 columns peaked at 828 MiB before, 718 MiB after).
  */
 export function concatChunks(names: readonly string[], chunks: readonly (readonly string[][])[]): RawTable {
   const columns = names.map((_, c) => {
