@@ -1,6 +1,13 @@
 export { CsvParser } from './csv-parser.ts';
 export { ingestCsv } from './ingest-csv.ts';
-export type { ColumnChunk, IngestOptions, IngestProgress, IngestResult, RejectedRow } from './ingest-csv.ts';
+export type {
+  ColumnChunk,
+  IngestOptions,
+  IngestProgress,
+  IngestResult,
+  RejectedRow,
+  TypedChunk,
+} from './ingest-csv.ts';
 export { IngestError } from './ingest-error.ts';
 export type { IngestErrorKind } from './ingest-error.ts';
 export { sniffDelimiter } from './sniff-delimiter.ts';

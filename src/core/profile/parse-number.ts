@@ -33,9 +33,14 @@ export class NumberReader {
 
   /** Reads a trimmed cell; false (and `value` NaN) when it is not a number. */
   read(text: string): boolean {
-    const n = text.length;
-    let i = 0;
-    let c = n > 0 ? text.charCodeAt(0) : -1;
+    return this.readRange(text, 0, text.length);
+  }
+
+  /** {@link read} of `text.slice(start, end)`, without making that string. */
+  readRange(text: string, start: number, end: number): boolean {
+    const n = end;
+    let i = start;
+    let c = n > i ? text.charCodeAt(i) : -1;
     let negative = false;
     if (c === PLUS || c === MINUS) {
       negative = c === MINUS;
@@ -97,7 +102,7 @@ export class NumberReader {
       const magnitude = power < 0 ? mantissa / POW10[-power]! : mantissa * POW10[power]!;
       this.value = negative ? -magnitude : magnitude;
     } else {
-      this.value = Number(text);
+      this.value = Number(start === 0 && end === text.length ? text : text.slice(start, end));
     }
     return true;
   }
