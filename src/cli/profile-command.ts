@@ -1,5 +1,5 @@
 import { profileTable } from '../core/profile/index.ts';
-import { readTable } from './read-table.ts';
+import { readTypedTable } from './read-typed-table.ts';
 import { UsageError } from './main.ts';
 
 const USAGE =
@@ -35,7 +35,7 @@ export async function profileCommand(args: string[]) {
   const encoding = options.encoding as 'utf-8' | 'latin1' | undefined;
   if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'latin1')
     throw new UsageError(`--encoding must be utf-8 or latin1. ${USAGE}`);
-  const { table, result } = await readTable(file, {
+  const { table, result } = await readTypedTable(file, {
     delimiter,
     quote: options.quote as string | undefined,
     encoding,

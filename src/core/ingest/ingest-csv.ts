@@ -207,9 +207,11 @@ export async function ingestCsv(
   let waiting: string[] = [];
   const sink: FieldSink = {
     field(text, start, end) {
+      const c = fieldInRow++;
       if (pending) waiting.push(text.slice(start, end));
-      else if (fieldInRow < width) addCell(fieldInRow, text, start, end);
-      fieldInRow++;
+      else if (c >= width) return;
+      else if (typed) builders[c]!.add(text, start, end);
+      else columns[c]!.push(start === 0 && end === text.length ? text : text.slice(start, end));
     },
     endRow(line) {
       const fields = fieldInRow;

@@ -4,7 +4,9 @@ import { NumberReader } from './parse-number.ts';
 import { hasTimeOfDay, parseDate } from './parse-date.ts';
 import { sortNumbers } from './sort-numbers.ts';
 import { trimCell } from './trim-cell.ts';
-import { ValueCounter } from './value-counter.ts';
+import { ValueCounter, type ValueCounts } from './value-counter.ts';
+import { isCanonicalNumber } from '../table/canonical-number.ts';
+import { TypedColumn } from '../table/typed-column.ts';
 
 /** How many distinct offending values a profile keeps as examples. */
 export const EXAMPLE_LIMIT = 8;
@@ -49,30 +51,41 @@ export class ColumnFacts {
   readonly booleanLike: number;
   /** Non-numeric values with whitespace inside them (free text has it, codes and IDs do not). */
   readonly withInnerWhitespace: number;
-  /** Total length of the trimmed non-missing values. */
-  readonly totalLength: number;
   /** The parsed numbers, in row order, of the values with number syntax. */
   readonly numbers: Float64Array;
   /** Whether {@link numbers} rises strictly from row to row, as a row counter does. */
   readonly strictlyIncreasing: boolean;
 
-  readonly #values: readonly string[];
+  /** The cells, as the file's strings or as a typed column (issue 18): the lazy passes below read either. */
+  readonly #values: readonly string[] | TypedColumn;
   readonly #markers: MissingMarkers;
   readonly #scratch: NumberScratch | undefined;
   /** Count per trimmed non-missing value that is not a number, in order of first appearance. */
   readonly #textCounts: ValueCounter;
+  /** For a typed column: each dictionary entry trimmed, and whether it is missing (1) or a number (2). */
+  readonly #trimmedByCode: string[] = [];
+  readonly #kindByCode: Uint8Array = new Uint8Array(0);
+  /** Whether a marker is itself a canonical number (`-999`), so code-0 cells must be checked against it. */
+  readonly #numericMarkers: boolean;
+  #totalLength = -1;
+  /** A typed column whose non-missing numbers are all code 0, so each one's text is String() of it. */
+  #allCanonical = false;
+  #textLength = 0;
   #sorted: Float64Array | undefined;
   #counts: ValueCounter | undefined;
   #dates: DateScan | undefined;
 
   /**
+   * @param values The cells as strings, or as a TypedColumn: then the per-cell work runs once per distinct
+   *   dictionary entry and once per row only on typed arrays, with the same facts as for the strings.
    * @param scratch Buffers shared by the columns of one table (see NumberScratch). With one, `numbers` and
    *   `sortedNumbers` are views of it: use them before the next column is scanned.
    */
-  constructor(values: readonly string[], markers: MissingMarkers, scratch?: NumberScratch) {
+  constructor(values: readonly string[] | TypedColumn, markers: MissingMarkers, scratch?: NumberScratch) {
     this.#values = values;
     this.#markers = markers;
     this.#scratch = scratch;
+    this.#numericMarkers = markers.markers.some((m) => isCanonicalNumber(m, 0, m.length));
     const rows = values.length;
     const missingByMarker = new Uint32Array(markers.markers.length);
     const numbers = scratch && scratch.capacity >= rows ? scratch.numbers : new Float64Array(rows);
@@ -84,24 +97,83 @@ export class ColumnFacts {
     let totalLength = 0;
     let increasing = true;
     let previous = -Infinity;
-    for (let r = 0; r < rows; r++) {
-      const raw = values[r]!;
-      const text = trimCell(raw);
-      if (text.length !== raw.length) padded++;
-      const marker = markers.indexOf(text);
-      if (marker >= 0) {
-        missingByMarker[marker]!++;
-        continue;
+    if (values instanceof TypedColumn) {
+      const { codes, dictionary } = values;
+      const perCode = new Uint32Array(dictionary.length);
+      if (codes) for (let r = 0; r < rows; r++) perCode[codes[r]!]!++;
+      // 0: a value that is not a number, 1: missing, 2: a number, 3: an integer by syntax.
+      const kinds = new Uint8Array(dictionary.length);
+      let spelledNumbers = 0;
+      for (let code = 1; code < dictionary.length; code++) {
+        const count = perCode[code]!;
+        const raw = dictionary[code]!;
+        const text = trimCell(raw);
+        this.#trimmedByCode[code] = text;
+        if (count === 0) continue;
+        if (text.length !== raw.length) padded += count;
+        const marker = markers.indexOf(text);
+        if (marker >= 0) {
+          missingByMarker[marker]! += count;
+          kinds[code] = 1;
+          continue;
+        }
+        totalLength += text.length * count;
+        if (reader.read(text)) {
+          kinds[code] = reader.integer ? 3 : 2;
+          spelledNumbers += count;
+        } else {
+          textCounts.add(text, count);
+        }
       }
-      totalLength += text.length;
-      if (reader.read(text)) {
-        const x = reader.value;
-        numbers[numeric++] = x;
-        if (reader.integer) integer++;
-        if (!(x > previous)) increasing = false;
-        previous = x;
-      } else {
-        textCounts.add(text);
+      this.#kindByCode = kinds;
+      this.#allCanonical = spelledNumbers === 0;
+      const cellNumbers = values.numbers;
+      if (cellNumbers) {
+        for (let r = 0; r < rows; r++) {
+          const code = codes ? codes[r]! : 0;
+          const x = cellNumbers[r]!;
+          if (code === 0) {
+            if (this.#numericMarkers) {
+              const marker = markers.indexOf(String(x));
+              if (marker >= 0) {
+                missingByMarker[marker]!++;
+                continue;
+              }
+            }
+            // A canonical number is written without a point exactly when it is an integer.
+            if (Number.isInteger(x)) integer++;
+          } else {
+            const kind = kinds[code]!;
+            if (kind < 2) continue;
+            if (kind === 3) integer++;
+          }
+          numbers[numeric++] = x;
+          if (!(x > previous)) increasing = false;
+          previous = x;
+        }
+      }
+      this.#textLength = totalLength;
+      totalLength = -1;
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const raw = values[r]!;
+        const text = trimCell(raw);
+        if (text.length !== raw.length) padded++;
+        const marker = markers.indexOf(text);
+        if (marker >= 0) {
+          missingByMarker[marker]!++;
+          continue;
+        }
+        totalLength += text.length;
+        if (reader.read(text)) {
+          const x = reader.value;
+          numbers[numeric++] = x;
+          if (reader.integer) integer++;
+          if (!(x > previous)) increasing = false;
+          previous = x;
+        } else {
+          textCounts.add(text);
+        }
       }
     }
     let missing = 0;
@@ -126,10 +198,64 @@ export class ColumnFacts {
     );
     this.booleanLike = booleanLike;
     this.withInnerWhitespace = inner;
-    this.totalLength = totalLength;
+    this.#totalLength = totalLength;
     this.numbers = numbers.subarray(0, numeric);
     this.strictlyIncreasing = increasing && numeric > 0;
     this.#textCounts = textCounts;
+  }
+
+  /**
+   * Total length of the trimmed non-missing values. For a typed column the numbers' lengths cost a string
+   * each, so they are counted on first use, which type inference reaches only for a column that is not
+   * numeric.
+   */
+  get totalLength(): number {
+    if (this.#totalLength < 0) {
+      let total = this.#textLength;
+      this.#forEachCanonical((x) => (total += String(x).length));
+      this.#totalLength = total;
+    }
+    return this.#totalLength;
+  }
+
+  /** Calls `f` with each non-missing code-0 (canonical number) cell of a typed column, in row order. */
+  #forEachCanonical(f: (x: number) => void): void {
+    const column = this.#values;
+    if (!(column instanceof TypedColumn) || !column.numbers) return;
+    const { codes, numbers } = column;
+    for (let r = 0; r < column.length; r++) {
+      if (codes && codes[r] !== 0) continue;
+      const x = numbers[r]!;
+      if (this.#numericMarkers && this.#markers.indexOf(String(x)) >= 0) continue;
+      f(x);
+    }
+  }
+
+  /** Calls `f` with each non-missing cell, trimmed, in row order (numbers as written). */
+  #forEachValue(f: (text: string) => boolean | void): void {
+    const column = this.#values;
+    if (column instanceof TypedColumn) {
+      const { codes, numbers } = column;
+      const kinds = this.#kindByCode;
+      for (let r = 0; r < column.length; r++) {
+        const code = codes ? codes[r]! : 0;
+        let text: string;
+        if (code === 0) {
+          text = String(numbers![r]);
+          if (this.#numericMarkers && this.#markers.indexOf(text) >= 0) continue;
+        } else {
+          if (kinds[code] === 1) continue;
+          text = this.#trimmedByCode[code]!;
+        }
+        if (f(text) === false) return;
+      }
+      return;
+    }
+    for (const raw of column) {
+      const text = trimCell(raw);
+      if (this.#markers.indexOf(text) >= 0) continue;
+      if (f(text) === false) return;
+    }
   }
 
   /** The parsed numbers in ascending order: one sort per column serves quantiles, distinct count and runs. */
@@ -150,14 +276,17 @@ export class ColumnFacts {
    * Count per trimmed non-missing value, numbers included as written, in order of first appearance. Free
    * for a column without numbers (the scan built it); one more pass otherwise.
    */
-  get counts(): ValueCounter {
+  get counts(): ValueCounts {
     if (this.numeric === 0) return this.#textCounts;
+    if (this.#allCanonical && this.nonNumeric === 0 && this.distinctNumbers === this.numeric) {
+      // A typed column of distinct numbers all written as String() writes them (an ID counter): each value
+      // once, in row order, named only when asked, instead of a million strings in a counter.
+      const numbers = this.numbers.slice();
+      return { size: numbers.length, keyAt: (i) => String(numbers[i]), countAt: () => 1 };
+    }
     if (!this.#counts) {
       const counts = new ValueCounter();
-      for (const raw of this.#values) {
-        const text = trimCell(raw);
-        if (this.#markers.indexOf(text) < 0) counts.add(text);
-      }
+      this.#forEachValue((text) => void counts.add(text));
       this.#counts = counts;
     }
     return this.#counts;
@@ -179,17 +308,19 @@ export class ColumnFacts {
       minText: '',
       maxText: '',
     };
-    for (const raw of this.#values) {
-      const text = trimCell(raw);
-      if (this.#markers.indexOf(text) >= 0) continue;
+    let stopped = false;
+    this.#forEachValue((text) => {
       const ms = parseDate(text);
       if (Number.isNaN(ms)) {
         scan.failed++;
         if (scan.failedExamples.length < EXAMPLE_LIMIT && !scan.failedExamples.includes(text)) {
           scan.failedExamples.push(text);
         }
-        if (scan.failed >= stopAfterFailures) return scan;
-        continue;
+        if (scan.failed >= stopAfterFailures) {
+          stopped = true;
+          return false;
+        }
+        return;
       }
       scan.parsed++;
       if (!scan.hasTime && hasTimeOfDay(text)) scan.hasTime = true;
@@ -201,7 +332,8 @@ export class ColumnFacts {
         scan.maxMs = ms;
         scan.maxText = text;
       }
-    }
+    });
+    if (stopped) return scan;
     this.#dates = scan;
     return scan;
   }

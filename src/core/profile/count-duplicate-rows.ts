@@ -1,3 +1,5 @@
+import { TypedColumn } from '../table/typed-column.ts';
+
 /**
  * Counts rows that exactly repeat an earlier row over the given columns: pandas' `duplicated().sum()`
  * (keep='first'), so three identical rows count 2. Cells compare as raw text, untrimmed, as pandas compares
@@ -21,7 +23,7 @@ export function countDuplicateRows(columns: readonly (readonly string[])[]): num
  * countDuplicatesWithPrefix([['x', 'x'], ['id1', 'id2']], 1); // { all: 0, leading: 1 }
  */
 export function countDuplicatesWithPrefix(
-  columns: readonly (readonly string[])[],
+  columns: readonly Cells[],
   leading: number,
 ): { all: number; leading: number } {
   const rows = columns[0]?.length ?? 0;
@@ -39,8 +41,28 @@ export function countDuplicatesWithPrefix(
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
+/** A column as the file's strings, or typed (two typed cells are equal exactly when their strings are). */
+type Cells = readonly string[] | TypedColumn;
+
+const bits = new Float64Array(1);
+const words = new Int32Array(bits.buffer);
+
 /** Continues each row's 32-bit FNV-1a hash over one more column. */
-function hashColumnInto(column: readonly string[], hashes: Int32Array): void {
+function hashColumnInto(column: Cells, hashes: Int32Array): void {
+  if (column instanceof TypedColumn) {
+    // A code, or for code 0 (a canonical number) the double's two words: no string is made.
+    const { codes, numbers } = column;
+    for (let r = 0; r < hashes.length; r++) {
+      const code = codes ? codes[r]! : 0;
+      let hash = Math.imul(hashes[r]! ^ code, FNV_PRIME);
+      if (code === 0) {
+        bits[0] = numbers![r]!;
+        hash = Math.imul(Math.imul(hash ^ words[0]!, FNV_PRIME) ^ words[1]!, FNV_PRIME);
+      }
+      hashes[r] = Math.imul(hash ^ 0xffff, FNV_PRIME);
+    }
+    return;
+  }
   for (let r = 0; r < hashes.length; r++) {
     const cell = column[r]!;
     let hash = hashes[r]!;
@@ -57,7 +79,7 @@ function hashColumnInto(column: readonly string[], hashes: Int32Array): void {
  * collides now and then among a million rows, so equal hashes are confirmed cell by cell: a collision costs
  * a comparison, never a wrong count.
  */
-function countByHash(columns: readonly (readonly string[])[], width: number, hashes: Int32Array): number {
+function countByHash(columns: readonly Cells[], width: number, hashes: Int32Array): number {
   const rows = hashes.length;
   let size = 16;
   while (size < rows * 2) size *= 2;
@@ -85,7 +107,16 @@ function countByHash(columns: readonly (readonly string[])[], width: number, has
   return duplicates;
 }
 
-function rowsEqual(columns: readonly (readonly string[])[], width: number, x: number, y: number): boolean {
-  for (let c = 0; c < width; c++) if (columns[c]![x] !== columns[c]![y]) return false;
+function rowsEqual(columns: readonly Cells[], width: number, x: number, y: number): boolean {
+  for (let c = 0; c < width; c++) {
+    const column = columns[c]!;
+    if (column instanceof TypedColumn) {
+      const code = column.codes ? column.codes[x]! : 0;
+      if (code !== (column.codes ? column.codes[y]! : 0)) return false;
+      if (code === 0 && column.numbers![x] !== column.numbers![y]) return false;
+    } else if (column[x] !== column[y]) {
+      return false;
+    }
+  }
   return true;
 }

@@ -26,7 +26,7 @@ export { columnWarnings } from './column-warnings.ts';
 export { countDuplicateRows, countDuplicatesWithPrefix } from './count-duplicate-rows.ts';
 export { isIdLike, isIdLikeColumn } from './is-id-like.ts';
 export { profileTable } from './profile-table.ts';
-export type { TableProfile, TableProfileOptions } from './profile-table.ts';
+export type { TableProfile, TableProfileOptions, TypedTable } from './profile-table.ts';
 export { guessTaskType, MAX_CLASSES } from './guess-task-type.ts';
 export type { TaskType } from './guess-task-type.ts';
 export { targetMissing } from './target-missing.ts';

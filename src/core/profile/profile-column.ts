@@ -6,6 +6,7 @@ import { MissingMarkers } from './missing-markers.ts';
 import type { NumberScratch } from './number-scratch.ts';
 import { summarizeNumbers, type NumericSummary } from './numeric-summary.ts';
 import type { ProfileWarning } from './profile-warning.ts';
+import type { TypedColumn } from '../table/typed-column.ts';
 import { findSentinels, type SentinelSuspect } from './sentinel-suspects.ts';
 import { findSpellingVariants, type SpellingGroup } from './spelling-variants.ts';
 import { topSortedValues, topValues, type ValueCount } from './top-values.ts';
@@ -81,7 +82,7 @@ export interface ProfileColumnOptions {
  */
 export function profileColumn(
   name: string,
-  values: readonly string[],
+  values: readonly string[] | TypedColumn,
   options: ProfileColumnOptions = {},
 ): ColumnProfile {
   const markers =

@@ -1,11 +1,18 @@
 import type { ColumnType, RawTable } from '../table/raw-table.ts';
-import { DEFAULT_MISSING_MARKERS, rowCount } from '../table/raw-table.ts';
+import { DEFAULT_MISSING_MARKERS } from '../table/raw-table.ts';
+import type { TypedColumn } from '../table/typed-column.ts';
 import { countDuplicatesWithPrefix } from './count-duplicate-rows.ts';
 import { isIdLike } from './is-id-like.ts';
 import { MissingMarkers } from './missing-markers.ts';
 import { NumberScratch } from './number-scratch.ts';
 import { profileColumn, type ColumnProfile } from './profile-column.ts';
 import type { ProfileWarning } from './profile-warning.ts';
+
+/** A table of typed columns (see TypedColumn), as the typed ingest gives it: profiled without its strings. */
+export interface TypedTable {
+  names: string[];
+  columns: TypedColumn[];
+}
 
 export interface TableProfileOptions {
   /** Type overrides by column name; the rest are inferred. */
@@ -42,9 +49,10 @@ export interface TableProfile {
  * const profile = profileTable(table, { types: { Pclass: 'category' } });
  * profile.duplicateRowsIgnoringIds; // 22 for telco churn (customerID differs on copied rows)
  */
-export function profileTable(table: RawTable, options: TableProfileOptions = {}): TableProfile {
+export function profileTable(table: RawTable | TypedTable, options: TableProfileOptions = {}): TableProfile {
   const markers = new MissingMarkers(options.missingMarkers ?? DEFAULT_MISSING_MARKERS);
-  const scratch = new NumberScratch(rowCount(table));
+  const rows = table.columns[0]?.length ?? 0;
+  const scratch = new NumberScratch(rows);
   const columns: ColumnProfile[] = [];
   table.names.forEach((name, c) => {
     if (options.signal?.aborted) throw abortError();
@@ -59,8 +67,9 @@ export function profileTable(table: RawTable, options: TableProfileOptions = {})
   const idColumns = columns.filter((p) => given.has(p.name) || isIdLike(p)).map((p) => p.name);
   const ids = new Set(idColumns);
   // Kept columns first, ID columns last: one hashing pass gives both counts.
-  const kept = table.columns.filter((_, c) => !ids.has(table.names[c]!));
-  const idCells = table.columns.filter((_, c) => ids.has(table.names[c]!));
+  const cells: readonly (readonly string[] | TypedColumn)[] = table.columns;
+  const kept = cells.filter((_, c) => !ids.has(table.names[c]!));
+  const idCells = cells.filter((_, c) => ids.has(table.names[c]!));
   const counts = countDuplicatesWithPrefix([...kept, ...idCells], kept.length);
   const duplicateRows = counts.all;
   const duplicateRowsIgnoringIds = counts.leading;
@@ -78,7 +87,7 @@ export function profileTable(table: RawTable, options: TableProfileOptions = {})
       message: `${duplicateRowsIgnoringIds} rows repeat an earlier row in everything but ${idColumns.join(', ')}.`,
     });
   }
-  return { rows: rowCount(table), columns, duplicateRows, duplicateRowsIgnoringIds, idColumns, warnings };
+  return { rows, columns, duplicateRows, duplicateRowsIgnoringIds, idColumns, warnings };
 }
 
 function abortError(): Error {

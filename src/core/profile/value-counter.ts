@@ -51,15 +51,15 @@ export class ValueCounter implements ValueCounts {
     return index < 0 ? 0 : this.#counts[index]!;
   }
 
-  /** Counts one more `value`; returns its new count. */
-  add(value: string): number {
+  /** Counts `times` more `value` (default one); returns its new count. */
+  add(value: string, times = 1): number {
     const hash = hashString(value);
     const mask = this.#slots.length - 1;
     let slot = hash & mask;
     for (;;) {
       const entry = this.#slots[slot]! - 1;
       if (entry < 0) break;
-      if (this.#hashes[entry] === hash && this.#keys[entry] === value) return ++this.#counts[entry]!;
+      if (this.#hashes[entry] === hash && this.#keys[entry] === value) return (this.#counts[entry]! += times);
       slot = (slot + 1) & mask;
     }
     const index = this.#keys.length;
@@ -68,11 +68,11 @@ export class ValueCounter implements ValueCounts {
       this.#hashes = grow(this.#hashes);
     }
     this.#keys.push(value);
-    this.#counts[index] = 1;
+    this.#counts[index] = times;
     this.#hashes[index] = hash;
     this.#slots[slot] = index + 1;
     if (2 * (index + 1) > this.#slots.length) this.#rehash();
-    return 1;
+    return times;
   }
 
   #find(value: string, hash: number): number {

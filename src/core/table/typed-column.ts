@@ -109,8 +109,9 @@ export class TypedColumnBuilder {
 
   #grow(): void {
     this.#capacity *= 2;
+    // No NaN fill: once the numbers array exists, add() writes every row's entry.
     if (this.#numbers) {
-      const bigger = new Float64Array(this.#capacity).fill(NaN);
+      const bigger = new Float64Array(this.#capacity);
       bigger.set(this.#numbers);
       this.#numbers = bigger;
     }

@@ -17,7 +17,9 @@ import {
   profileTable,
   type ColumnProfile,
   type TableProfile,
+  type TypedTable,
 } from '../../../src/core/profile/index.ts';
+import type { TypedColumn } from '../../../src/core/table/typed-column.ts';
 import { DEFAULT_MISSING_MARKERS, type RawTable } from '../../../src/core/table/raw-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -128,6 +130,19 @@ async function readTable(facts: DatasetFacts): Promise<RawTable> {
   return { names: result.header, columns };
 }
 
+/** The same file read into typed columns (issue 18), for the typed profile to be checked against. */
+async function readTypedTable(facts: DatasetFacts): Promise<TypedTable> {
+  const options = READ_OPTIONS[facts.file] ?? {};
+  let columns: TypedColumn[] = [];
+  const result = await ingestCsv(fileBytes(facts), {
+    delimiter: ',',
+    quote: options.quote ?? '"',
+    chunkRows: Infinity,
+    onTypedChunk: (chunk) => void (columns = chunk.columns),
+  });
+  return { names: result.header, columns };
+}
+
 function sha256Of(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
@@ -225,6 +240,11 @@ describe('profiles of the real datasets, checked against PROFILE.json', () => {
         // The rule (more than 20 distinct whole numbers is regression) agrees with data/README.md on every
         // dataset, bike cnt, california median_house_value and diabetes progression included.
         expect(guessTaskType(target), 'task type').toBe(facts.task);
+
+        // The typed path (no string per cell) profiles the file to the same facts, field for field.
+        const typed = await readTypedTable(facts);
+        expect(typed.columns.map((c) => c.toStrings())).toEqual(table.columns);
+        expect(profileTable(typed), 'typed profile').toEqual(profile);
       },
       60_000,
     );
