@@ -155,6 +155,12 @@ export async function ingestCsv(
     newColumns();
   };
 
+  /** Queues the chunk being filled for onChunk or onTypedChunk. */
+  const closeChunk = () => {
+    const index = chunkIndex++;
+    ready.push(typed ? { index, columns: builders.map((b) => b.finish()) } : { index, columns });
+  };
+
   /** Appends one cell, `text.slice(start, end)`, to column `c` of the chunk being filled. */
   const addCell = (c: number, text: string, start: number, end: number) => {
     if (typed) builders[c]!.add(text, start, end);
@@ -186,11 +192,7 @@ export async function ingestCsv(
     }
     rowCount++;
     if (++inChunk === chunkRows) {
-      ready.push(
-        typed
-          ? { index: chunkIndex++, columns: builders.map((b) => b.finish()) }
-          : { index: chunkIndex++, columns },
-      );
+      closeChunk();
       newColumns();
       inChunk = 0;
     }
@@ -207,11 +209,9 @@ export async function ingestCsv(
   let waiting: string[] = [];
   const sink: FieldSink = {
     field(text, start, end) {
-      const c = fieldInRow++;
       if (pending) waiting.push(text.slice(start, end));
-      else if (c >= width) return;
-      else if (typed) builders[c]!.add(text, start, end);
-      else columns[c]!.push(start === 0 && end === text.length ? text : text.slice(start, end));
+      else if (fieldInRow < width) addCell(fieldInRow, text, start, end);
+      fieldInRow++;
     },
     endRow(line) {
       const fields = fieldInRow;
@@ -366,13 +366,7 @@ export async function ingestCsv(
       `The file has a header (${header!.length} columns) but no data rows.`,
     );
   }
-  if (inChunk > 0) {
-    ready.push(
-      typed
-        ? { index: chunkIndex++, columns: builders.map((b) => b.finish()) }
-        : { index: chunkIndex++, columns },
-    );
-  }
+  if (inChunk > 0) closeChunk();
   await flushReady();
   if (extraWarnings > 0) warnings.push(`… and ${extraWarnings} more warnings.`);
   options.onProgress?.({ bytesRead: byteLength, totalBytes: options.totalBytes, rows: rowCount });

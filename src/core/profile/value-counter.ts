@@ -104,10 +104,17 @@ function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
-/** FNV-1a over the UTF-16 code units, then murmur3's finaliser so the low bits (the slot) are well mixed. */
 function hashString(text: string): number {
+  return hashChars(text, 0, text.length);
+}
+
+/**
+ * FNV-1a over the UTF-16 code units of `text.slice(start, end)`, without making that string, then murmur3's
+ * finaliser so the low bits (the slot of an open-addressing table) are well mixed.
+ */
+export function hashChars(text: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,5 +1,6 @@
 import { NumberReader } from '../profile/parse-number.ts';
 import { trimCell } from '../profile/trim-cell.ts';
+import { hashChars } from '../profile/value-counter.ts';
 import { isCanonicalNumber } from './canonical-number.ts';
 
 /**
@@ -124,11 +125,7 @@ export class TypedColumnBuilder {
 
   /** The dictionary code of the cell, adding it (one string, made here) when new. */
   #lookup(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
+    const h = hashChars(text, start, end);
     const mask = this.#slots.length - 1;
     let slot = h & mask;
     const length = end - start;
